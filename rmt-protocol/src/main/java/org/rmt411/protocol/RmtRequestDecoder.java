@@ -1,0 +1,191 @@
+package org.rmt411.protocol;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads rmt requests from a byte stream: the one place where request framing lives.
+ *
+ * <p>Framing follows the line-based GNU reading but tolerates the byte-based BSD habits:
+ * {@code S} and {@code s<c>} need no newline (BSD rmt, dump, GNU mt before 2024), and a lone
+ * {@code \n} right after them is skipped (GNU clients since 2024 send {@code S⏎}). Lines are
+ * capped: device names at {@value #MAX_DEVICE_NAME} bytes ({@code E36}), numeric lines at
+ * {@value #MAX_NUMBER_LINE} bytes ({@code E22}); an over-long line is consumed to its newline so
+ * the session stays in step. Counts above the maximum record size are rejected here, before any
+ * allocation could follow them.
+ */
+public final class RmtRequestDecoder {
+    /** Longest device name accepted, in bytes (PATH_MAX on Linux). */
+    public static final int MAX_DEVICE_NAME = 4096;
+    /** Longest numeric argument line accepted, in bytes (GNU clients use a 64-byte buffer). */
+    public static final int MAX_NUMBER_LINE = 64;
+    /** Longest open-flags line accepted: room for every symbolic flag name joined by '|'. */
+    public static final int MAX_FLAGS_LINE = 512;
+    /** Default largest record: 16 MiB − 1, the SIMH and SCSI limit. */
+    public static final int DEFAULT_MAX_RECORD = 16 * 1024 * 1024 - 1;
+
+    private final WireInput in;
+    private final long maxRecord;
+    private boolean afterUnterminatedStatus;
+
+    /** A decoder with the default maximum record size. */
+    public RmtRequestDecoder(InputStream in) {
+        this(in, DEFAULT_MAX_RECORD);
+    }
+
+    /** A decoder rejecting R and W counts above {@code maxRecord} bytes. */
+    public RmtRequestDecoder(InputStream in, long maxRecord) {
+        this.in = new WireInput(in, 64 * 1024);
+        this.maxRecord = maxRecord;
+    }
+
+    /**
+     * Decodes the next request.
+     *
+     * @return the request, a {@link RmtRequest.Rejected} verdict, or {@code null} at end of input
+     *     on a request boundary
+     * @throws EOFException if input ends inside a request
+     */
+    public RmtRequest next() throws IOException {
+        int c = in.read();
+        if (c == '\n' && afterUnterminatedStatus) {
+            // GNU mt/tar since 2024 terminate S with a newline; BSD-era clients do not.
+            c = in.read();
+        }
+        afterUnterminatedStatus = false;
+        if (c < 0) {
+            return null;
+        }
+        switch (c) {
+            case 'O':
+                return open();
+            case 'C':
+                return new RmtRequest.Close(nonNull(in.readLine(MAX_DEVICE_NAME)));
+            case 'L':
+                return seek();
+            case 'R':
+                return read();
+            case 'W':
+                return write();
+            case 'I':
+            case 'i':
+                return ioctl((char) c);
+            case 'S':
+                afterUnterminatedStatus = true;
+                return new RmtRequest.Status();
+            case 's':
+                return statusField();
+            case 'v':
+            case 'V':
+                return new RmtRequest.Version((char) c, nonNull(in.readLine(MAX_NUMBER_LINE)));
+            default:
+                // GNU rmt's answer; BSD and dump rmt exit silently, which helps nobody.
+                return new RmtRequest.Rejected(Errno.EINVAL, "Garbage command", true);
+        }
+    }
+
+    /**
+     * Reads up to {@code len} bytes of a W payload.
+     *
+     * @return bytes read; fewer than {@code len} only when input ended
+     */
+    public int readPayload(byte[] dst, int off, int len) throws IOException {
+        return in.readFully(dst, off, len);
+    }
+
+    private RmtRequest open() throws IOException {
+        String device = in.readLine(MAX_DEVICE_NAME);
+        String flags = in.readLine(MAX_FLAGS_LINE);
+        if (device == WireInput.OVERLONG) {
+            return new RmtRequest.Rejected(Errno.ENAMETOOLONG, Errno.ENAMETOOLONG.text(), false);
+        }
+        if (flags == WireInput.OVERLONG) {
+            return new RmtRequest.Rejected(Errno.EINVAL, OpenFlags.INVALID_TEXT, false);
+        }
+        return new RmtRequest.Open(device, flags);
+    }
+
+    private RmtRequest seek() throws IOException {
+        String first = in.readLine(MAX_NUMBER_LINE);
+        String second = in.readLine(MAX_NUMBER_LINE);
+        if (first == WireInput.OVERLONG || second == WireInput.OVERLONG) {
+            return new RmtRequest.Rejected(Errno.EINVAL, "Invalid seek offset", false);
+        }
+        return new RmtRequest.Seek(first, second);
+    }
+
+    private RmtRequest read() throws IOException {
+        String line = in.readLine(MAX_NUMBER_LINE);
+        String problem = countProblem(line);
+        return problem == null
+                ? new RmtRequest.Read(WireNumbers.parse(line))
+                : new RmtRequest.Rejected(Errno.EINVAL, problem, false);
+    }
+
+    private RmtRequest write() throws IOException {
+        String line = in.readLine(MAX_NUMBER_LINE);
+        String problem = countProblem(line);
+        // The payload of a refused W cannot be skipped safely (its length is what we doubt), so
+        // the connection must close; GNU rmt would instead parse the payload as commands.
+        return problem == null
+                ? new RmtRequest.Write(WireNumbers.parse(line))
+                : new RmtRequest.Rejected(Errno.EINVAL, problem, true);
+    }
+
+    private String countProblem(String line) {
+        if (line == WireInput.OVERLONG) {
+            return "Invalid byte count";
+        }
+        long count;
+        try {
+            count = WireNumbers.parse(line);
+        } catch (NumberFormatException e) {
+            return "Invalid byte count";
+        }
+        if (count < 0 || count > maxRecord) {
+            return "Byte count out of range";
+        }
+        return null;
+    }
+
+    private RmtRequest ioctl(char letter) throws IOException {
+        String opLine = in.readLine(MAX_NUMBER_LINE);
+        String countLine = in.readLine(MAX_NUMBER_LINE);
+        long op;
+        long count;
+        try {
+            op = WireNumbers.parse(opLine);
+        } catch (NumberFormatException e) {
+            return new RmtRequest.Rejected(Errno.EINVAL, "Invalid operation code", false);
+        }
+        try {
+            count = WireNumbers.parse(countLine);
+        } catch (NumberFormatException e) {
+            return new RmtRequest.Rejected(Errno.EINVAL, "Invalid byte count", false);
+        }
+        // struct mtop holds a short op and an int count.
+        if (op < Short.MIN_VALUE || op > Short.MAX_VALUE) {
+            return new RmtRequest.Rejected(Errno.EINVAL, "Invalid operation code", false);
+        }
+        if (count < Integer.MIN_VALUE || count > Integer.MAX_VALUE) {
+            return new RmtRequest.Rejected(Errno.EINVAL, "Byte count out of range", false);
+        }
+        return letter == 'I'
+                ? new RmtRequest.Ioctl((int) op, (int) count)
+                : new RmtRequest.ExtendedIoctl((int) op, (int) count);
+    }
+
+    private RmtRequest statusField() throws IOException {
+        int field = in.read();
+        if (field < 0) {
+            throw new EOFException("end of input inside an s request");
+        }
+        afterUnterminatedStatus = true;
+        return new RmtRequest.StatusField((char) field);
+    }
+
+    private static String nonNull(String line) {
+        return line == WireInput.OVERLONG ? "" : line;
+    }
+}

@@ -1,0 +1,60 @@
+package org.rmt411.server.device;
+
+import java.io.Closeable;
+import java.io.IOException;
+import org.rmt411.protocol.MtStatus;
+
+/**
+ * What an rmt session drives once a name is open: a plain file or a tape drive. The session
+ * owns the protocol; a device only moves bytes and positions, and reports failures as
+ * exceptions that {@link ErrnoMapper} turns into errno replies.
+ */
+public interface Device extends Closeable {
+
+    /**
+     * Serves {@code R<count>}: decides how many bytes to return (at most {@code count}, 0 at end
+     * of file or at a filemark), calls {@link ReadReply#begin} exactly once with that number and
+     * writes exactly that many bytes to the stream it returns.
+     *
+     * @throws IOException before {@code begin} for an error reply; after {@code begin} the
+     *     connection is beyond repair and is closed
+     */
+    void read(long count, ReadReply reply) throws IOException;
+
+    /**
+     * Serves {@code W}: writes the whole record or nothing.
+     *
+     * @throws IOException for an error reply (E28 at the end of a tape, for example)
+     */
+    void write(byte[] data, int off, int len) throws IOException;
+
+    /**
+     * Serves {@code L} after the argument order has been resolved.
+     *
+     * @param whence 0 SEEK_SET, 1 SEEK_CUR, 2 SEEK_END
+     * @return the new position for the {@code A} reply
+     */
+    long seek(long offset, int whence) throws IOException;
+
+    /**
+     * Serves {@code I}/{@code i} with a Linux MTIOCTOP op (already translated from RMT V1
+     * numbering by the session).
+     *
+     * @return the value of the {@code A} reply; BSD, dump and star servers echo the count
+     */
+    long ioctl(int op, int count) throws IOException;
+
+    /** Serves {@code S} and {@code s<c>}: the MTIOCGET result. */
+    MtStatus status() throws IOException;
+
+    /** Releases the device; a tape drive writes its filemark and rewinds here as st does. */
+    @Override
+    void close() throws IOException;
+
+    /** The reply side of a read: announces the length, then takes the bytes. */
+    @FunctionalInterface
+    interface ReadReply {
+        /** Sends {@code A<length>⏎} and returns where the {@code length} payload bytes go. */
+        java.io.OutputStream begin(long length) throws IOException;
+    }
+}

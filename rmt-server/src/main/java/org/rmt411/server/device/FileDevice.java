@@ -1,0 +1,94 @@
+package org.rmt411.server.device;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import org.rmt411.protocol.Errno;
+import org.rmt411.protocol.MtStatus;
+import org.rmt411.protocol.OpenFlags;
+import org.rmt411.protocol.RmtException;
+
+/**
+ * A regular file behind rmt: reads and writes move a byte position, {@code L} seeks, and tape
+ * ioctls answer {@code E25 Inappropriate ioctl for device}, exactly what GNU rmt does on a file.
+ */
+final class FileDevice implements Device {
+    private static final int CHUNK = 64 * 1024;
+
+    private final FileChannel channel;
+    private final int accessMode;
+    private final boolean append;
+    private ByteBuffer chunk;
+
+    FileDevice(FileChannel channel, int accessMode, boolean append) {
+        this.channel = channel;
+        this.accessMode = accessMode;
+        this.append = append;
+    }
+
+    @Override
+    public void read(long count, ReadReply reply) throws IOException {
+        if (accessMode == OpenFlags.O_WRONLY) {
+            throw new RmtException(Errno.EBADF);
+        }
+        long position = channel.position();
+        long length = Math.max(0, Math.min(count, channel.size() - position));
+        OutputStream out = reply.begin(length);
+        if (chunk == null) {
+            chunk = ByteBuffer.allocate(CHUNK);
+        }
+        long left = length;
+        while (left > 0) {
+            chunk.clear().limit((int) Math.min(CHUNK, left));
+            int n = channel.read(chunk);
+            if (n < 0) {
+                // The file shrank under us after the length was promised: keep framing intact.
+                java.util.Arrays.fill(chunk.array(), 0, chunk.limit(), (byte) 0);
+                n = chunk.limit();
+            }
+            out.write(chunk.array(), 0, n);
+            left -= n;
+        }
+    }
+
+    @Override
+    public void write(byte[] data, int off, int len) throws IOException {
+        if (accessMode == OpenFlags.O_RDONLY) {
+            throw new RmtException(Errno.EBADF);
+        }
+        if (append) {
+            channel.position(channel.size());
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(data, off, len);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    @Override
+    public long seek(long offset, int whence) throws IOException {
+        long base = whence == 0 ? 0 : whence == 1 ? channel.position() : channel.size();
+        long target = base + offset;
+        if (target < 0 || (offset > 0 && target < base)) {
+            throw new RmtException(Errno.EINVAL);
+        }
+        channel.position(target);
+        return target;
+    }
+
+    @Override
+    public long ioctl(int op, int count) throws IOException {
+        throw new RmtException(Errno.ENOTTY);
+    }
+
+    @Override
+    public MtStatus status() throws IOException {
+        throw new RmtException(Errno.ENOTTY);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

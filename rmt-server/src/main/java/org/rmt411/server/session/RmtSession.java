@@ -1,0 +1,243 @@
+package org.rmt411.server.session;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import org.rmt411.protocol.Errno;
+import org.rmt411.protocol.MtOp;
+import org.rmt411.protocol.MtStatus;
+import org.rmt411.protocol.OpenFlags;
+import org.rmt411.protocol.RmtException;
+import org.rmt411.protocol.RmtReplyEncoder;
+import org.rmt411.protocol.RmtRequest;
+import org.rmt411.protocol.RmtRequestDecoder;
+import org.rmt411.protocol.SeekResolver;
+import org.rmt411.server.device.Device;
+import org.rmt411.server.device.DeviceNamespace;
+import org.rmt411.server.device.ErrnoMapper;
+
+/**
+ * One rmt conversation: reads requests from an InputStream, answers on an OutputStream, and knows
+ * nothing about sockets, so TCP, stdio, inetd and in-memory pipes all run the same code.
+ *
+ * <p>Session rules that differ between the historical servers, with the client each choice
+ * serves, are in {@code docs/protocol.md}; the essentials: {@code C} does not end the session
+ * (dump closes and re-opens on one connection), every request gets exactly one reply, flushed
+ * at once, and end of input closes the device quietly.
+ */
+public final class RmtSession implements Runnable {
+    private static final System.Logger LOG = System.getLogger(RmtSession.class.getName());
+
+    private final RmtRequestDecoder decoder;
+    private final RmtReplyEncoder encoder;
+    private final DeviceNamespace namespace;
+    private final SeekResolver seeks;
+    private final Trace trace;
+    private final String peer;
+    private final WriteBuffer writeBuffer;
+    private Device device;
+    private boolean rmtV1;
+
+    /**
+     * A session over {@code in}/{@code out} (buffer both; replies are flushed one by one).
+     *
+     * @param peer how logs name the other end
+     */
+    public RmtSession(InputStream in, OutputStream out, DeviceNamespace namespace,
+            SessionOptions options, String peer) {
+        this.decoder = new RmtRequestDecoder(in, options.maxRecord());
+        this.encoder = new RmtReplyEncoder(out);
+        this.namespace = namespace;
+        this.seeks = new SeekResolver(options.seekOrder());
+        this.trace = options.trace() ? Trace.to(System.err, peer) : Trace.OFF;
+        this.peer = peer;
+        this.writeBuffer = new WriteBuffer(decoder);
+    }
+
+    /** Serves requests until end of input, a fatal request or a broken connection. */
+    @Override
+    public void run() {
+        try {
+            RmtRequest request;
+            while ((request = decoder.next()) != null) {
+                if (!serve(request)) {
+                    break;
+                }
+            }
+            trace.line("end of input");
+        } catch (EOFException e) {
+            trace.line("end of input inside a request");
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "session " + peer + " ended: " + e);
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    /** Answers one request; false when the connection must close after it. */
+    private boolean serve(RmtRequest request) throws IOException {
+        boolean keepGoing = true;
+        try {
+            keepGoing = dispatch(request);
+        } catch (WriteBuffer.PrematureEndException e) {
+            reply(new RmtException(Errno.EIO, "Premature eof"));
+            return false;
+        } catch (ReplyStartedException e) {
+            LOG.log(Level.WARNING, "device failed in the middle of a read reply; closing " + peer, e.getCause());
+            return false;
+        } catch (IOException | RuntimeException e) {
+            reply(ErrnoMapper.toRmt(e));
+        }
+        encoder.flush();
+        return keepGoing;
+    }
+
+    private boolean dispatch(RmtRequest request) throws IOException {
+        if (request instanceof RmtRequest.Open) {
+            open((RmtRequest.Open) request);
+        } else if (request instanceof RmtRequest.Close) {
+            trace.line("C");
+            Device closing = requireDevice();
+            device = null;
+            closing.close();
+            ack(0);
+        } else if (request instanceof RmtRequest.Seek) {
+            RmtRequest.Seek seek = (RmtRequest.Seek) request;
+            trace.line("L " + seek.first() + " / " + seek.second());
+            Device open = requireDevice();
+            SeekResolver.Resolved resolved = seeks.resolve(seek);
+            ack(open.seek(resolved.offset(), resolved.whence()));
+        } else if (request instanceof RmtRequest.Read) {
+            read(((RmtRequest.Read) request).count());
+        } else if (request instanceof RmtRequest.Write) {
+            write(((RmtRequest.Write) request).count());
+        } else if (request instanceof RmtRequest.Ioctl) {
+            ioctl((RmtRequest.Ioctl) request);
+        } else if (request instanceof RmtRequest.ExtendedIoctl) {
+            RmtRequest.ExtendedIoctl ext = (RmtRequest.ExtendedIoctl) request;
+            trace.line("i " + ext.op() + " " + ext.count());
+            mtioctop(MtOp.fromExtended(ext.op()), ext.count());
+        } else if (request instanceof RmtRequest.Status) {
+            trace.line("S");
+            byte[] raw = requireDevice().status().toLinuxBytes();
+            ack(raw.length);
+            encoder.payload(raw, 0, raw.length);
+        } else if (request instanceof RmtRequest.StatusField) {
+            char field = ((RmtRequest.StatusField) request).field();
+            trace.line("s" + field);
+            MtStatus status = requireDevice().status();
+            ack(status.field(field));
+        } else if (request instanceof RmtRequest.Version) {
+            RmtRequest.Version version = (RmtRequest.Version) request;
+            trace.line(version.letter() + " " + version.argument());
+            // Schily's lowercase v answers 1; FreeBSD's and dump's uppercase V answers 2.
+            ack(version.letter() == 'v' ? 1 : 2);
+        } else {
+            RmtRequest.Rejected rejected = (RmtRequest.Rejected) request;
+            trace.line("rejected: " + rejected.text());
+            reply(new RmtException(rejected.errno(), rejected.text()));
+            return !rejected.fatal();
+        }
+        return true;
+    }
+
+    private void open(RmtRequest.Open open) throws IOException {
+        trace.line("O " + open.device() + " flags " + open.flags());
+        int flags;
+        try {
+            flags = OpenFlags.parse(open.flags());
+        } catch (IllegalArgumentException e) {
+            // GNU rmt keeps the previous device open when the flags are bad (g40).
+            throw new RmtException(Errno.EINVAL, OpenFlags.INVALID_TEXT);
+        }
+        closeQuietly();
+        device = namespace.open(open.device(), flags);
+        ack(0);
+    }
+
+    private void read(long count) throws IOException {
+        trace.line("R " + count);
+        Device open = requireDevice();
+        boolean[] started = {false};
+        try {
+            open.read(count, length -> {
+                started[0] = true;
+                ack(length);
+                return encoder.stream();
+            });
+        } catch (IOException | RuntimeException e) {
+            if (started[0]) {
+                throw new ReplyStartedException(e);
+            }
+            throw e;
+        }
+    }
+
+    private void write(long count) throws IOException {
+        trace.line("W " + count);
+        byte[] data = writeBuffer.fill((int) count);
+        // The payload is consumed before the device is checked, so the stream stays in step.
+        requireDevice().write(data, 0, (int) count);
+        ack(count);
+    }
+
+    private void ioctl(RmtRequest.Ioctl ioctl) throws IOException {
+        trace.line("I " + ioctl.op() + " " + ioctl.count());
+        if (ioctl.isVersionHandshake()) {
+            // RMT V1 (Sun, star, dump): from now on ops 0-7 use the portable numbering.
+            rmtV1 = true;
+            ack(1);
+            return;
+        }
+        mtioctop(rmtV1 ? MtOp.fromPortable(ioctl.op()) : ioctl.op(), ioctl.count());
+    }
+
+    private void mtioctop(int linuxOp, int count) throws IOException {
+        Device open = requireDevice();
+        if (linuxOp < 0) {
+            throw new RmtException(Errno.EINVAL);
+        }
+        ack(open.ioctl(linuxOp, count));
+    }
+
+    private Device requireDevice() throws RmtException {
+        if (device == null) {
+            throw new RmtException(Errno.EBADF);
+        }
+        return device;
+    }
+
+    private void ack(long value) throws IOException {
+        trace.line("  -> A" + value);
+        encoder.ack(value);
+    }
+
+    private void reply(RmtException e) throws IOException {
+        trace.line("  -> E" + e.errno() + " " + e.text());
+        encoder.error(e);
+        encoder.flush();
+    }
+
+    private void closeQuietly() {
+        Device closing = device;
+        device = null;
+        if (closing != null) {
+            try {
+                closing.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "closing device for " + peer + " failed: " + e);
+            }
+        }
+    }
+
+    /** A device failed after the A line of a read reply went out; framing is lost. */
+    private static final class ReplyStartedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ReplyStartedException(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.rmt411.server.session;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.rmt411.protocol.RmtRequestDecoder;
+
+/**
+ * Collects one W payload before the device sees it, so a payload cut short by end of input
+ * writes nothing. The buffer grows only as bytes actually arrive (never to the size a count
+ * merely claims) and is reused, so a steady stream of equal records allocates once.
+ */
+final class WriteBuffer {
+    private static final int INITIAL = 64 * 1024;
+
+    private final RmtRequestDecoder decoder;
+    private byte[] buffer = new byte[0];
+
+    WriteBuffer(RmtRequestDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    /**
+     * Reads exactly {@code count} payload bytes.
+     *
+     * @return a buffer holding them at offset 0
+     * @throws PrematureEndException if input ends first
+     */
+    byte[] fill(int count) throws IOException {
+        int got = 0;
+        while (got < count) {
+            if (got == buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.min(count, Math.max(INITIAL, buffer.length * 2)));
+            }
+            int want = Math.min(buffer.length, count) - got;
+            int n = decoder.readPayload(buffer, got, want);
+            got += n;
+            if (n < want) {
+                throw new PrematureEndException();
+            }
+        }
+        return buffer;
+    }
+
+    /** Input ended inside a W payload. */
+    static final class PrematureEndException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        PrematureEndException() {
+            super("end of input inside a W payload");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.rmt411.server.transport;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.nio.channels.Channel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * The non-listening transports: one session on stdin/stdout (started by rsh, ssh, tar's
+ * {@code --rsh-command} or an inetd {@code nowait} entry), and whatever inetd or systemd handed
+ * us as {@link System#inheritedChannel()}.
+ */
+public final class StreamTransports {
+    private StreamTransports() {
+    }
+
+    /**
+     * Runs one session on the process's stdin and stdout and returns at end of input.
+     * {@link System#out} is pointed at stderr first, so no stray print can corrupt the protocol.
+     */
+    public static void serveStdio(SessionFactory sessions) {
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        sessions.newSession(new FileInputStream(FileDescriptor.in), out, "stdio").run();
+    }
+
+    /**
+     * Serves the inherited channel: a connected socket (inetd {@code nowait}, systemd
+     * {@code Accept=yes}) gets one session; a listening socket (systemd {@code Accept=no}) is
+     * served like {@code --port} until closed.
+     *
+     * @return the server for a listening socket, or {@code null} after a single session ended
+     * @throws IOException if nothing usable was inherited
+     */
+    public static TcpServer serveInherited(SessionFactory sessions, CidrSet allow, int maxSessions)
+            throws IOException {
+        Channel channel = System.inheritedChannel();
+        if (channel instanceof SocketChannel) {
+            Socket socket = ((SocketChannel) channel).socket();
+            try (socket) {
+                socket.setTcpNoDelay(true);
+                String peer = String.valueOf(socket.getRemoteSocketAddress());
+                OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+                sessions.newSession(socket.getInputStream(), out, peer).run();
+            }
+            return null;
+        }
+        if (channel instanceof ServerSocketChannel) {
+            return new TcpServer(((ServerSocketChannel) channel).socket(), sessions, allow, maxSessions);
+        }
+        throw new IOException("--inetd: no socket was inherited (got " + channel
+                + "); start rmt-server from inetd or a systemd socket unit, or use --port or --stdio");
+    }
+}

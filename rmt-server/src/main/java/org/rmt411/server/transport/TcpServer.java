@@ -1,0 +1,178 @@
+package org.rmt411.server.transport;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Accepts rmt connections on a listening socket (ours, or one inherited from systemd
+ * {@code Accept=no}) and runs one session per connection on its own thread.
+ */
+public final class TcpServer implements Closeable {
+    private static final System.Logger LOG = System.getLogger(TcpServer.class.getName());
+    private static final byte[] BUSY = "E16\nToo many rmt sessions, try again later\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    private final ServerSocket listener;
+    private final SessionFactory sessions;
+    private final CidrSet allow;
+    private final Semaphore slots;
+    private final Set<Socket> active = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger counter = new AtomicInteger();
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    /**
+     * Starts serving on {@code listener}, which must already be bound.
+     *
+     * @param maxSessions connections served at once; more are refused with {@code E16}
+     */
+    public TcpServer(ServerSocket listener, SessionFactory sessions, CidrSet allow, int maxSessions) {
+        this.listener = listener;
+        this.sessions = sessions;
+        this.allow = allow;
+        this.slots = new Semaphore(maxSessions);
+        this.acceptor = new Thread(this::acceptLoop, "rmt411-accept");
+        acceptor.start();
+    }
+
+    /** Binds {@code address} (port 0 picks a free port) and starts serving. */
+    public static TcpServer bind(InetSocketAddress address, SessionFactory sessions, CidrSet allow,
+            int maxSessions) throws IOException {
+        ServerSocket listener = new ServerSocket();
+        try {
+            listener.setReuseAddress(true);
+            listener.bind(address, 128);
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
+        return new TcpServer(listener, sessions, allow, maxSessions);
+    }
+
+    /** The port actually listened on. */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Blocks until the server has been closed. */
+    public void awaitTermination() throws InterruptedException {
+        acceptor.join();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.log(Level.ERROR, "accept failed, server stops: " + e);
+                }
+                return;
+            }
+            admit(socket);
+        }
+    }
+
+    private void admit(Socket socket) {
+        InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        String peer = remote.getAddress().getHostAddress() + ":" + remote.getPort();
+        if (!allow.contains(remote.getAddress())) {
+            LOG.log(Level.WARNING, "refused " + peer + ": not in --allow " + allow);
+            closeQuietly(socket);
+            return;
+        }
+        if (!slots.tryAcquire()) {
+            LOG.log(Level.WARNING, "refused " + peer + ": --max-sessions reached");
+            refuseBusy(socket);
+            return;
+        }
+        Thread thread = new Thread(() -> serve(socket, peer), "rmt411-session-" + counter.incrementAndGet());
+        threads.add(thread);
+        thread.start();
+    }
+
+    private void serve(Socket socket, String peer) {
+        active.add(socket);
+        LOG.log(Level.INFO, "session from " + peer);
+        try (socket) {
+            // Without TCP_NODELAY every small reply waits ~40 ms for Nagle and delayed ACK.
+            socket.setTcpNoDelay(true);
+            InputStream in = socket.getInputStream();
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+            sessions.newSession(in, out, peer).run();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "session " + peer + ": " + e);
+        } finally {
+            active.remove(socket);
+            slots.release();
+            threads.remove(Thread.currentThread());
+            LOG.log(Level.INFO, "session from " + peer + " ended");
+        }
+    }
+
+    private static void refuseBusy(Socket socket) {
+        try (socket) {
+            socket.getOutputStream().write(BUSY);
+        } catch (IOException e) {
+            // The peer is gone already; nothing to tell it.
+        }
+    }
+
+    /**
+     * Stops accepting, ends every session (each closes its device on the way out) and waits up
+     * to five seconds for them.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(listener);
+        for (Socket socket : active) {
+            try {
+                socket.shutdownInput();
+            } catch (IOException e) {
+                closeQuietly(socket);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        try {
+            acceptor.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SocketException) {
+                return;
+            }
+            LOG.log(Level.DEBUG, () -> "close: " + e);
+        }
+    }
+}
