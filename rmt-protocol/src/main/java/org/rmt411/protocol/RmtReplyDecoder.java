@@ -31,6 +31,10 @@ public final class RmtReplyDecoder {
      */
     public RmtReply next() throws IOException {
         int letter = in.read();
+        // GNU rtapelib skips spaces before the letter; so do we, within the line cap.
+        for (int spaces = 0; letter == ' ' && spaces < MAX_REPLY_LINE; spaces++) {
+            letter = in.read();
+        }
         if (letter < 0) {
             throw new EOFException("rmt server closed the connection");
         }
@@ -67,7 +71,7 @@ public final class RmtReplyDecoder {
     }
 
     private static long value(String line) throws RmtProtocolException {
-        // GNU rtapelib skips leading spaces; nothing else is tolerated. A sign is allowed here
+        // Leading spaces are tolerated as above; nothing else is. A sign is allowed here
         // because s<c> answers -1 for an unknown file or block number; callers that expect a
         // byte count check the sign themselves.
         String t = line.stripLeading();

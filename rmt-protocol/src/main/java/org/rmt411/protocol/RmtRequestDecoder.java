@@ -141,7 +141,8 @@ public final class RmtRequestDecoder {
         try {
             count = WireNumbers.parse(line);
         } catch (NumberFormatException e) {
-            return "Invalid byte count";
+            // Digits that overflow a long are a range problem, as GNU rmt reports them.
+            return line.strip().matches("[+-]?[0-9]+") ? "Byte count out of range" : "Invalid byte count";
         }
         if (count < 0 || count > maxRecord) {
             return "Byte count out of range";

@@ -57,8 +57,12 @@ public final class SeekResolver {
         }
         Long va = number(a);
         Long vb = number(b);
-        if (va == null || vb == null) {
-            throw invalid(va == null ? a : b);
+        if (va == null) {
+            // Named as GNU rmt names them: it reads the whence first, then the offset.
+            throw new RmtException(Errno.EINVAL, "Invalid seek direction");
+        }
+        if (vb == null) {
+            throw new RmtException(Errno.EINVAL, "Invalid seek offset");
         }
         boolean aWhence = va >= 0 && va <= 2;
         boolean bWhence = vb >= 0 && vb <= 2;
@@ -97,11 +101,6 @@ public final class SeekResolver {
             throw new RmtException(Errno.EINVAL, "Invalid seek offset");
         }
         return new Resolved(offset, whence);
-    }
-
-    private static RmtException invalid(String text) {
-        return new RmtException(Errno.EINVAL,
-                symbolicWhence(text) >= 0 ? "Invalid seek offset" : "Invalid seek direction");
     }
 
     /** 0/1/2 for SET/CUR/END with an optional {@code SEEK_} prefix (GNU tar ≥1.35), else -1. */
