@@ -1,0 +1,75 @@
+package org.rmt411.server.transport;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.rmt411.server.cli.ServerRuntime;
+import org.rmt411.server.session.SessionOptions;
+
+/** Admission control and shutdown of the TCP listener. */
+@Timeout(60)
+class TcpServerTest {
+    @TempDir
+    Path root;
+
+    private TcpServer start(List<String> allow, int maxSessions) throws IOException {
+        return TcpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                ServerRuntime.sessions(root, false, SessionOptions.defaults()), new CidrSet(allow), maxSessions);
+    }
+
+    private static Socket connect(TcpServer server) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        socket.setSoTimeout(20_000);
+        return socket;
+    }
+
+    @Test
+    void peersOutsideTheAllowlistAreRefused() throws IOException {
+        try (TcpServer server = start(List.of("192.0.2.0/24"), 4); Socket s = connect(server)) {
+            s.getOutputStream().write("O/f\n577\n".getBytes(ISO_8859_1));
+            assertThat(s.getInputStream().read()).as("closed without a reply").isEqualTo(-1);
+        }
+        assertThat(Files.exists(root.resolve("f"))).isFalse();
+    }
+
+    @Test
+    void sessionsBeyondTheMaximumAreToldSo() throws IOException {
+        try (TcpServer server = start(CidrSet.LOOPBACK, 1); Socket first = connect(server)) {
+            first.getOutputStream().write("O/f\n577\n".getBytes(ISO_8859_1));
+            assertThat(new String(first.getInputStream().readNBytes(3), ISO_8859_1)).isEqualTo("A0\n");
+            try (Socket second = connect(server)) {
+                String refusal = new String(second.getInputStream().readAllBytes(), ISO_8859_1);
+                assertThat(refusal).startsWith("E16\n").contains("Too many");
+            }
+        }
+    }
+
+    @Test
+    void closeEndsSessionsAndClosesTheirDevices() throws IOException {
+        TcpServer server = start(CidrSet.LOOPBACK, 4);
+        try (Socket s = connect(server)) {
+            s.getOutputStream().write("O/f\n577\nW4\ndata".getBytes(ISO_8859_1));
+            InputStream in = s.getInputStream();
+            assertThat(new String(in.readNBytes(6), ISO_8859_1)).isEqualTo("A0\nA4\n");
+            server.close();
+            assertThat(in.read()).isEqualTo(-1);
+        }
+        assertThat(Files.readString(root.resolve("f"))).isEqualTo("data");
+        try (Socket late = new Socket()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                    late.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 2000))
+                    .isInstanceOf(IOException.class);
+        }
+    }
+}
