@@ -15,8 +15,10 @@ final class ShutdownHook {
 
     static void onTerm(TcpServer server) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Decide first: closing the server lets main() return and call exit() meanwhile.
+            boolean bySignal = !exiting;
             server.close();
-            if (!exiting) {
+            if (bySignal) {
                 System.err.println("rmt-server: terminated, all devices closed");
                 System.err.flush();
                 Runtime.getRuntime().halt(0);

@@ -40,7 +40,7 @@ class RealClientsIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() throws Exception {
         if (tcp != null) {
             tcp.close();
         }

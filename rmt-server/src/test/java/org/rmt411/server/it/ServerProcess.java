@@ -1,9 +1,8 @@
 package org.rmt411.server.it;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +15,15 @@ final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on .*:(\\d+),");
 
     final Process process;
-    private final StringBuffer stderr = new StringBuffer();
-    private volatile int port = -1;
+    private final Path stderrFile;
+    private int port = -1;
 
     private ServerProcess(List<String> args) throws IOException {
         List<String> command = new ArrayList<>(javaCommand());
         command.addAll(args);
-        process = new ProcessBuilder(command).start();
-        Thread pump = new Thread(this::pumpStderr, "server-stderr");
-        pump.setDaemon(true);
-        pump.start();
+        // A file, not a pipe: it keeps what the server wrote after it exited.
+        stderrFile = Files.createTempFile("rmt-server", ".err");
+        process = new ProcessBuilder(command).redirectError(stderrFile.toFile()).start();
     }
 
     /** {@code java -jar rmt-server.jar}, as the README runs it. */
@@ -55,10 +53,15 @@ final class ServerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (server.port < 0 && System.nanoTime() < deadline && server.process.isAlive()) {
             Thread.sleep(20);
+            Matcher m = LISTENING.matcher(server.stderr());
+            if (m.find()) {
+                server.port = Integer.parseInt(m.group(1));
+            }
         }
         if (server.port < 0) {
+            String stderr = server.stderr();
             server.close();
-            throw new IOException("server did not start: " + server.stderr);
+            throw new IOException("server did not start: " + stderr);
         }
         return server;
     }
@@ -68,22 +71,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     String stderr() {
-        return stderr.toString();
-    }
-
-    private void pumpStderr() {
-        try (BufferedReader r = new BufferedReader(
-                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                stderr.append(line).append('\n');
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                }
-            }
+        try {
+            return Files.readString(stderrFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            stderr.append("(stderr: ").append(e).append(")\n");
+            return "(stderr unreadable: " + e + ")";
         }
     }
 
@@ -97,9 +88,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         if (process.isAlive()) {
             terminate();
         }
+        Files.deleteIfExists(stderrFile);
     }
 }

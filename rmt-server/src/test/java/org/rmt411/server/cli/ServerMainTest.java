@@ -1,0 +1,42 @@
+package org.rmt411.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.BindException;
+import org.junit.jupiter.api.Test;
+
+/** The command line's documented exit codes and messages. */
+class ServerMainTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return ServerMain.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("--no-such-option")).isEqualTo(2);
+        assertThat(run("--stdio", "--inetd")).isEqualTo(2);
+        assertThat(err.toString()).contains("--stdio and --inetd");
+        assertThat(run("--allow", "example.com", "--stdio")).isEqualTo(2);
+        assertThat(run("--seek-order", "sideways")).isEqualTo(2);
+        assertThat(run("--port", "70000")).isEqualTo(2);
+    }
+
+    @Test
+    void helpListsExitCodesAndOptions() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("--port", "--root", "--stdio", "--inetd", "--read-only", "--allow",
+                "--max-sessions", "--seek-order", "--trace", "Exit codes");
+    }
+
+    @Test
+    void refusedPrivilegedPortNamesTheWaysOut() {
+        String advice = BindAdvice.explain(411, new BindException("Permission denied"));
+        assertThat(advice).contains("--port", "systemd", "CAP_NET_BIND_SERVICE");
+        assertThat(BindAdvice.explain(4110, new BindException("Address already in use"))).contains("already in use");
+    }
+}
