@@ -116,6 +116,10 @@ public final class RmtRequestDecoder {
     }
 
     private RmtRequest read() throws IOException {
+        long fast = in.tryReadPlainCount();
+        if (fast >= 0 && fast <= maxRecord) {
+            return new RmtRequest.Read(fast);
+        }
         String line = in.readLine(MAX_NUMBER_LINE);
         String problem = countProblem(line);
         return problem == null
@@ -124,6 +128,10 @@ public final class RmtRequestDecoder {
     }
 
     private RmtRequest write() throws IOException {
+        long fast = in.tryReadPlainCount();
+        if (fast >= 0 && fast <= maxRecord) {
+            return new RmtRequest.Write(fast);
+        }
         String line = in.readLine(MAX_NUMBER_LINE);
         String problem = countProblem(line);
         // The payload of a refused W cannot be skipped safely (its length is what we doubt), so

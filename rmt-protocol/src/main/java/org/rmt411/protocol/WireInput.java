@@ -33,6 +33,34 @@ final class WireInput {
     }
 
     /**
+     * The hot path for {@code R}/{@code W} counts: when the whole line is already buffered and is
+     * plain digits, consumes it and returns its value without allocating.
+     *
+     * @return the value, or -1 (nothing consumed) when the slow path must decide
+     */
+    long tryReadPlainCount() {
+        long value = 0;
+        int i = pos;
+        int end = Math.min(limit, pos + 19);
+        while (i < end) {
+            byte b = buf[i];
+            if (b == '\n') {
+                if (i == pos) {
+                    return -1;
+                }
+                pos = i + 1;
+                return value;
+            }
+            if (b < '0' || b > '9') {
+                return -1;
+            }
+            value = value * 10 + (b - '0');
+            i++;
+        }
+        return -1;
+    }
+
+    /**
      * Reads one line (without its {@code \n}) of at most {@code cap} bytes, decoded as UTF-8.
      *
      * @return the line, or {@link #OVERLONG} if it was longer than {@code cap}

@@ -35,6 +35,8 @@ public final class RmtSession implements Runnable {
     private final DeviceNamespace namespace;
     private final SeekResolver seeks;
     private final Trace trace;
+    // Checked before building any trace text: the hot R/W path must not concatenate strings.
+    private final boolean tracing;
     private final String peer;
     private final WriteBuffer writeBuffer;
     private Device device;
@@ -52,6 +54,7 @@ public final class RmtSession implements Runnable {
         this.namespace = namespace;
         this.seeks = new SeekResolver(options.seekOrder());
         this.trace = options.trace() ? Trace.to(System.err, peer) : Trace.OFF;
+        this.tracing = options.trace();
         this.peer = peer;
         this.writeBuffer = new WriteBuffer(decoder);
     }
@@ -66,9 +69,9 @@ public final class RmtSession implements Runnable {
                     break;
                 }
             }
-            trace.line("end of input");
+            if (tracing) trace.line("end of input");
         } catch (EOFException e) {
-            trace.line("end of input inside a request");
+            if (tracing) trace.line("end of input inside a request");
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "session " + peer + " ended: " + e);
         } finally {
@@ -98,14 +101,14 @@ public final class RmtSession implements Runnable {
         if (request instanceof RmtRequest.Open) {
             open((RmtRequest.Open) request);
         } else if (request instanceof RmtRequest.Close) {
-            trace.line("C");
+            if (tracing) trace.line("C");
             Device closing = requireDevice();
             device = null;
             closing.close();
             ack(0);
         } else if (request instanceof RmtRequest.Seek) {
             RmtRequest.Seek seek = (RmtRequest.Seek) request;
-            trace.line("L " + seek.first() + " / " + seek.second());
+            if (tracing) trace.line("L " + seek.first() + " / " + seek.second());
             Device open = requireDevice();
             SeekResolver.Resolved resolved = seeks.resolve(seek);
             ack(open.seek(resolved.offset(), resolved.whence()));
@@ -117,26 +120,26 @@ public final class RmtSession implements Runnable {
             ioctl((RmtRequest.Ioctl) request);
         } else if (request instanceof RmtRequest.ExtendedIoctl) {
             RmtRequest.ExtendedIoctl ext = (RmtRequest.ExtendedIoctl) request;
-            trace.line("i " + ext.op() + " " + ext.count());
+            if (tracing) trace.line("i " + ext.op() + " " + ext.count());
             mtioctop(MtOp.fromExtended(ext.op()), ext.count());
         } else if (request instanceof RmtRequest.Status) {
-            trace.line("S");
+            if (tracing) trace.line("S");
             byte[] raw = requireDevice().status().toLinuxBytes();
             ack(raw.length);
             encoder.payload(raw, 0, raw.length);
         } else if (request instanceof RmtRequest.StatusField) {
             char field = ((RmtRequest.StatusField) request).field();
-            trace.line("s" + field);
+            if (tracing) trace.line("s" + field);
             MtStatus status = requireDevice().status();
             ack(status.field(field));
         } else if (request instanceof RmtRequest.Version) {
             RmtRequest.Version version = (RmtRequest.Version) request;
-            trace.line(version.letter() + " " + version.argument());
+            if (tracing) trace.line(version.letter() + " " + version.argument());
             // Schily's lowercase v answers 1; FreeBSD's and dump's uppercase V answers 2.
             ack(version.letter() == 'v' ? 1 : 2);
         } else {
             RmtRequest.Rejected rejected = (RmtRequest.Rejected) request;
-            trace.line("rejected: " + rejected.text());
+            if (tracing) trace.line("rejected: " + rejected.text());
             reply(new RmtException(rejected.errno(), rejected.text()));
             return !rejected.fatal();
         }
@@ -144,7 +147,7 @@ public final class RmtSession implements Runnable {
     }
 
     private void open(RmtRequest.Open open) throws IOException {
-        trace.line("O " + open.device() + " flags " + open.flags());
+        if (tracing) trace.line("O " + open.device() + " flags " + open.flags());
         int flags;
         try {
             flags = OpenFlags.parse(open.flags());
@@ -158,7 +161,7 @@ public final class RmtSession implements Runnable {
     }
 
     private void read(long count) throws IOException {
-        trace.line("R " + count);
+        if (tracing) trace.line("R " + count);
         Device open = requireDevice();
         boolean[] started = {false};
         try {
@@ -176,7 +179,7 @@ public final class RmtSession implements Runnable {
     }
 
     private void write(long count) throws IOException {
-        trace.line("W " + count);
+        if (tracing) trace.line("W " + count);
         byte[] data = writeBuffer.fill((int) count);
         // The payload is consumed before the device is checked, so the stream stays in step.
         requireDevice().write(data, 0, (int) count);
@@ -184,7 +187,7 @@ public final class RmtSession implements Runnable {
     }
 
     private void ioctl(RmtRequest.Ioctl ioctl) throws IOException {
-        trace.line("I " + ioctl.op() + " " + ioctl.count());
+        if (tracing) trace.line("I " + ioctl.op() + " " + ioctl.count());
         if (ioctl.isVersionHandshake()) {
             // RMT V1 (Sun, star, dump): from now on ops 0-7 use the portable numbering.
             rmtV1 = true;
@@ -210,12 +213,12 @@ public final class RmtSession implements Runnable {
     }
 
     private void ack(long value) throws IOException {
-        trace.line("  -> A" + value);
+        if (tracing) trace.line("  -> A" + value);
         encoder.ack(value);
     }
 
     private void reply(RmtException e) throws IOException {
-        trace.line("  -> E" + e.errno() + " " + e.text());
+        if (tracing) trace.line("  -> E" + e.errno() + " " + e.text());
         encoder.error(e);
         encoder.flush();
     }
