@@ -117,8 +117,10 @@ public final class RmtRequestDecoder {
 
     private RmtRequest read() throws IOException {
         long fast = in.tryReadPlainCount();
-        if (fast >= 0 && fast <= maxRecord) {
-            return new RmtRequest.Read(fast);
+        if (fast >= 0) {
+            return fast <= maxRecord
+                    ? new RmtRequest.Read(fast)
+                    : new RmtRequest.Rejected(Errno.EINVAL, "Byte count out of range", false);
         }
         String line = in.readLine(MAX_NUMBER_LINE);
         String problem = countProblem(line);
@@ -129,8 +131,10 @@ public final class RmtRequestDecoder {
 
     private RmtRequest write() throws IOException {
         long fast = in.tryReadPlainCount();
-        if (fast >= 0 && fast <= maxRecord) {
-            return new RmtRequest.Write(fast);
+        if (fast >= 0) {
+            return fast <= maxRecord
+                    ? new RmtRequest.Write(fast)
+                    : new RmtRequest.Rejected(Errno.EINVAL, "Byte count out of range", true);
         }
         String line = in.readLine(MAX_NUMBER_LINE);
         String problem = countProblem(line);
