@@ -3,6 +3,8 @@ package org.rmt411.protocol;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 
 /**
  * Reads rmt requests from a byte stream: the one place where request framing lives.
@@ -24,6 +26,8 @@ public final class RmtRequestDecoder {
     public static final int MAX_FLAGS_LINE = 512;
     /** Default largest record: 16 MiB − 1, the SIMH and SCSI limit. */
     public static final int DEFAULT_MAX_RECORD = 16 * 1024 * 1024 - 1;
+    /** Read buffer size: W payloads up to this size are handed over without copying. */
+    public static final int VIEW_BUFFER = 256 * 1024;
 
     private final WireInput in;
     private final long maxRecord;
@@ -36,7 +40,15 @@ public final class RmtRequestDecoder {
 
     /** A decoder rejecting R and W counts above {@code maxRecord} bytes. */
     public RmtRequestDecoder(InputStream in, long maxRecord) {
-        this.in = new WireInput(in, 64 * 1024);
+        this(WireInput.channelOf(in), maxRecord);
+    }
+
+    /**
+     * A decoder reading a channel into a direct buffer, so that W payloads up to
+     * {@value #VIEW_BUFFER} bytes reach the device without a copy (see {@link #payloadView}).
+     */
+    public RmtRequestDecoder(ReadableByteChannel in, long maxRecord) {
+        this.in = new WireInput(in, ByteBuffer.allocateDirect(VIEW_BUFFER));
         this.maxRecord = maxRecord;
     }
 
@@ -92,6 +104,17 @@ public final class RmtRequestDecoder {
      */
     public int readPayload(byte[] dst, int off, int len) throws IOException {
         return in.readFully(dst, off, len);
+    }
+
+    /**
+     * The next {@code len} payload bytes as a view of the read buffer, valid until the next call
+     * to this decoder; the view holds fewer bytes only when input ended.
+     *
+     * @return the view, or {@code null} if {@code len} is too large for the buffer (then use
+     *     {@link #readPayload})
+     */
+    public ByteBuffer payloadView(int len) throws IOException {
+        return in.view(len);
     }
 
     private RmtRequest open() throws IOException {

@@ -1,35 +1,51 @@
 package org.rmt411.protocol;
 
 import java.io.EOFException;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
  * A small unsynchronised read buffer that owns line framing for both decoders. Lines end at
  * {@code \n}; a line longer than its cap is consumed up to its newline and reported as
  * {@link #OVERLONG}, so the peer and we stay in step.
+ *
+ * <p>It reads from a channel into a {@link ByteBuffer} so that, on the server, a direct buffer
+ * filled straight from a pipe or socket can hand a W payload to a file channel without one
+ * copy in user space.
  */
 final class WireInput {
     /** Returned by {@link #readLine} for a line that exceeded its cap (and was discarded). */
     static final String OVERLONG = new String("<overlong>");
 
-    private final InputStream in;
-    private final byte[] buf;
-    private int pos;
-    private int limit;
+    private final ReadableByteChannel in;
+    private final ByteBuffer buf;
+
+    WireInput(ReadableByteChannel in, ByteBuffer buffer) {
+        this.in = in;
+        this.buf = buffer;
+        buf.limit(0);
+    }
 
     WireInput(InputStream in, int bufferSize) {
-        this.in = in;
-        this.buf = new byte[bufferSize];
+        this(channelOf(in), ByteBuffer.allocate(bufferSize));
+    }
+
+    /** A file stream (stdin) is read through its own channel: no intermediate array. */
+    static ReadableByteChannel channelOf(InputStream in) {
+        return in instanceof FileInputStream ? ((FileInputStream) in).getChannel() : Channels.newChannel(in);
     }
 
     /** Next byte, or -1 at end of input. */
     int read() throws IOException {
-        if (pos == limit && !fill()) {
+        if (!buf.hasRemaining() && !fill()) {
             return -1;
         }
-        return buf[pos++] & 0xff;
+        return buf.get() & 0xff;
     }
 
     /**
@@ -40,22 +56,21 @@ final class WireInput {
      */
     long tryReadPlainCount() {
         long value = 0;
-        int i = pos;
-        int end = Math.min(limit, pos + 19);
-        while (i < end) {
-            byte b = buf[i];
+        int start = buf.position();
+        int end = Math.min(buf.limit(), start + 19);
+        for (int i = start; i < end; i++) {
+            byte b = buf.get(i);
             if (b == '\n') {
-                if (i == pos) {
+                if (i == start) {
                     return -1;
                 }
-                pos = i + 1;
+                buf.position(i + 1);
                 return value;
             }
             if (b < '0' || b > '9') {
                 return -1;
             }
             value = value * 10 + (b - '0');
-            i++;
         }
         return -1;
     }
@@ -71,10 +86,10 @@ final class WireInput {
         int n = 0;
         boolean overlong = false;
         while (true) {
-            if (pos == limit && !fill()) {
+            if (!buf.hasRemaining() && !fill()) {
                 throw new EOFException("end of input inside a request line");
             }
-            byte b = buf[pos++];
+            byte b = buf.get();
             if (b == '\n') {
                 break;
             }
@@ -99,34 +114,48 @@ final class WireInput {
      * @return the number of bytes read; fewer than {@code len} only at end of input
      */
     int readFully(byte[] dst, int off, int len) throws IOException {
-        int done = 0;
-        while (done < len) {
-            if (pos < limit) {
-                int n = Math.min(limit - pos, len - done);
-                System.arraycopy(buf, pos, dst, off + done, n);
-                pos += n;
-                done += n;
-            } else if (len - done >= buf.length) {
-                // Large payloads bypass the buffer: one copy fewer on the hot W path.
-                int n = in.read(dst, off + done, len - done);
-                if (n < 0) {
-                    break;
-                }
-                done += n;
-            } else if (!fill()) {
+        int done = Math.min(buf.remaining(), len);
+        buf.get(dst, off, done);
+        ByteBuffer rest = ByteBuffer.wrap(dst, off + done, len - done);
+        while (rest.hasRemaining()) {
+            if (in.read(rest) < 0) {
                 break;
             }
         }
-        return done;
+        return len - rest.remaining();
+    }
+
+    /**
+     * The next {@code len} bytes as a view of the buffer, valid until the next call, when they
+     * fit in it; fewer than {@code len} remain in the view only if input ended.
+     *
+     * @return the view, or {@code null} when {@code len} exceeds the buffer's capacity
+     */
+    ByteBuffer view(int len) throws IOException {
+        if (len > buf.capacity()) {
+            return null;
+        }
+        if (buf.remaining() < len) {
+            buf.compact();
+            while (buf.position() < len && in.read(buf) >= 0) {
+                // keep reading until the whole payload is buffered
+            }
+            buf.flip();
+        }
+        int n = Math.min(len, buf.remaining());
+        ByteBuffer view = buf.slice();
+        view.limit(n);
+        buf.position(buf.position() + n);
+        return view;
     }
 
     private boolean fill() throws IOException {
-        int n = in.read(buf, 0, buf.length);
-        if (n <= 0) {
-            return false;
-        }
-        pos = 0;
-        limit = n;
-        return true;
+        buf.clear();
+        int n;
+        do {
+            n = in.read(buf);
+        } while (n == 0);
+        buf.flip();
+        return n > 0;
     }
 }

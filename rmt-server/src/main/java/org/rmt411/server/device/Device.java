@@ -22,11 +22,13 @@ public interface Device extends Closeable {
     void read(long count, ReadReply reply) throws IOException;
 
     /**
-     * Serves {@code W}: writes the whole record or nothing.
+     * Serves {@code W}: writes the whole record (all of {@code data}'s remaining bytes) or
+     * nothing. {@code data} is only valid during the call; it may be a view of the session's
+     * read buffer, which is how a payload reaches a file without a copy.
      *
      * @throws IOException for an error reply (E28 at the end of a tape, for example)
      */
-    void write(byte[] data, int off, int len) throws IOException;
+    void write(java.nio.ByteBuffer data) throws IOException;
 
     /**
      * Serves {@code L} after the argument order has been resolved.

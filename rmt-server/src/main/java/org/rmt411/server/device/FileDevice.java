@@ -53,16 +53,15 @@ final class FileDevice implements Device {
     }
 
     @Override
-    public void write(byte[] data, int off, int len) throws IOException {
+    public void write(ByteBuffer data) throws IOException {
         if (accessMode == OpenFlags.O_RDONLY) {
             throw new RmtException(Errno.EBADF);
         }
         if (append) {
             channel.position(channel.size());
         }
-        ByteBuffer buffer = ByteBuffer.wrap(data, off, len);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        while (data.hasRemaining()) {
+            channel.write(data);
         }
     }
 

@@ -2,9 +2,9 @@ package org.rmt411.server.session;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.nio.channels.ReadableByteChannel;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
 import org.rmt411.protocol.MtStatus;
@@ -47,7 +47,7 @@ public final class RmtSession implements Runnable {
      *
      * @param peer how logs name the other end
      */
-    public RmtSession(InputStream in, OutputStream out, DeviceNamespace namespace,
+    public RmtSession(ReadableByteChannel in, OutputStream out, DeviceNamespace namespace,
             SessionOptions options, String peer) {
         this.decoder = new RmtRequestDecoder(in, options.maxRecord());
         this.encoder = new RmtReplyEncoder(out);
@@ -180,9 +180,9 @@ public final class RmtSession implements Runnable {
 
     private void write(long count) throws IOException {
         if (tracing) trace.line("W " + count);
-        byte[] data = writeBuffer.fill((int) count);
+        java.nio.ByteBuffer data = writeBuffer.fill((int) count);
         // The payload is consumed before the device is checked, so the stream stays in step.
-        requireDevice().write(data, 0, (int) count);
+        requireDevice().write(data);
         ack(count);
     }
 

@@ -1,6 +1,7 @@
 package org.rmt411.server.session;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.rmt411.protocol.RmtRequestDecoder;
 
@@ -22,10 +23,22 @@ final class WriteBuffer {
     /**
      * Reads exactly {@code count} payload bytes.
      *
-     * @return a buffer holding them at offset 0
+     * @return the payload, valid until the next request is decoded
      * @throws PrematureEndException if input ends first
      */
-    byte[] fill(int count) throws IOException {
+    ByteBuffer fill(int count) throws IOException {
+        ByteBuffer view = decoder.payloadView(count);
+        if (view != null) {
+            if (view.remaining() < count) {
+                throw new PrematureEndException();
+            }
+            return view;
+        }
+        return ByteBuffer.wrap(collect(count), 0, count);
+    }
+
+    /** Records larger than the decoder's buffer are collected here as they arrive. */
+    private byte[] collect(int count) throws IOException {
         int got = 0;
         while (got < count) {
             if (got == buffer.length) {

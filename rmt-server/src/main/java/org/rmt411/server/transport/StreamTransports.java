@@ -7,8 +7,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.nio.channels.Channel;
+import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 
@@ -28,7 +29,8 @@ public final class StreamTransports {
     public static void serveStdio(SessionFactory sessions) {
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        sessions.newSession(new FileInputStream(FileDescriptor.in), out, "stdio").run();
+        // stdin's own channel lets payloads go from the pipe to the file without a copy.
+        sessions.newSession(new FileInputStream(FileDescriptor.in).getChannel(), out, "stdio").run();
     }
 
     /**
@@ -43,17 +45,16 @@ public final class StreamTransports {
             throws IOException {
         Channel channel = System.inheritedChannel();
         if (channel instanceof SocketChannel) {
-            Socket socket = ((SocketChannel) channel).socket();
-            try (socket) {
-                socket.setTcpNoDelay(true);
-                String peer = String.valueOf(socket.getRemoteSocketAddress());
-                OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-                sessions.newSession(socket.getInputStream(), out, peer).run();
+            try (SocketChannel socket = (SocketChannel) channel) {
+                socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                String peer = String.valueOf(socket.getRemoteAddress());
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(socket), 64 * 1024);
+                sessions.newSession(socket, out, peer).run();
             }
             return null;
         }
         if (channel instanceof ServerSocketChannel) {
-            return new TcpServer(((ServerSocketChannel) channel).socket(), sessions, allow, maxSessions);
+            return new TcpServer((ServerSocketChannel) channel, sessions, allow, maxSessions);
         }
         throw new IOException("--inetd: no socket was inherited (got " + channel
                 + "); start rmt-server from inetd or a systemd socket unit, or use --port or --stdio");

@@ -3,13 +3,14 @@ package org.rmt411.server.transport;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,14 +27,15 @@ public final class TcpServer implements Closeable {
     private static final byte[] BUSY = "E16\nToo many rmt sessions, try again later\n"
             .getBytes(StandardCharsets.US_ASCII);
 
-    private final ServerSocket listener;
+    private final ServerSocketChannel listener;
     private final SessionFactory sessions;
     private final CidrSet allow;
     private final Semaphore slots;
-    private final Set<Socket> active = ConcurrentHashMap.newKeySet();
+    private final Set<SocketChannel> active = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
     private final Thread acceptor;
+    private final int port;
     private volatile boolean closed;
 
     /**
@@ -41,11 +43,12 @@ public final class TcpServer implements Closeable {
      *
      * @param maxSessions connections served at once; more are refused with {@code E16}
      */
-    public TcpServer(ServerSocket listener, SessionFactory sessions, CidrSet allow, int maxSessions) {
+    public TcpServer(ServerSocketChannel listener, SessionFactory sessions, CidrSet allow, int maxSessions) {
         this.listener = listener;
         this.sessions = sessions;
         this.allow = allow;
         this.slots = new Semaphore(maxSessions);
+        this.port = localPort(listener);
         this.acceptor = new Thread(this::acceptLoop, "rmt411-accept");
         acceptor.start();
     }
@@ -53,9 +56,9 @@ public final class TcpServer implements Closeable {
     /** Binds {@code address} (port 0 picks a free port) and starts serving. */
     public static TcpServer bind(InetSocketAddress address, SessionFactory sessions, CidrSet allow,
             int maxSessions) throws IOException {
-        ServerSocket listener = new ServerSocket();
+        ServerSocketChannel listener = ServerSocketChannel.open();
         try {
-            listener.setReuseAddress(true);
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             listener.bind(address, 128);
         } catch (IOException e) {
             listener.close();
@@ -66,7 +69,7 @@ public final class TcpServer implements Closeable {
 
     /** The port actually listened on. */
     public int port() {
-        return listener.getLocalPort();
+        return port;
     }
 
     /** Blocks until the server has been closed. */
@@ -74,9 +77,17 @@ public final class TcpServer implements Closeable {
         acceptor.join();
     }
 
+    private static int localPort(ServerSocketChannel listener) {
+        try {
+            return ((InetSocketAddress) listener.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void acceptLoop() {
         while (!closed) {
-            Socket socket;
+            SocketChannel socket;
             try {
                 socket = listener.accept();
             } catch (IOException e) {
@@ -89,8 +100,14 @@ public final class TcpServer implements Closeable {
         }
     }
 
-    private void admit(Socket socket) {
-        InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+    private void admit(SocketChannel socket) {
+        InetSocketAddress remote;
+        try {
+            remote = (InetSocketAddress) socket.getRemoteAddress();
+        } catch (IOException e) {
+            closeQuietly(socket);
+            return;
+        }
         String peer = remote.getAddress().getHostAddress() + ":" + remote.getPort();
         if (!allow.contains(remote.getAddress())) {
             LOG.log(Level.WARNING, "refused " + peer + ": not in --allow " + allow);
@@ -107,15 +124,14 @@ public final class TcpServer implements Closeable {
         thread.start();
     }
 
-    private void serve(Socket socket, String peer) {
+    private void serve(SocketChannel socket, String peer) {
         active.add(socket);
         LOG.log(Level.INFO, "session from " + peer);
         try (socket) {
             // Without TCP_NODELAY every small reply waits ~40 ms for Nagle and delayed ACK.
-            socket.setTcpNoDelay(true);
-            InputStream in = socket.getInputStream();
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-            sessions.newSession(in, out, peer).run();
+            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(socket), 64 * 1024);
+            sessions.newSession(socket, out, peer).run();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "session " + peer + ": " + e);
         } finally {
@@ -126,9 +142,9 @@ public final class TcpServer implements Closeable {
         }
     }
 
-    private static void refuseBusy(Socket socket) {
+    private static void refuseBusy(SocketChannel socket) {
         try (socket) {
-            socket.getOutputStream().write(BUSY);
+            socket.write(ByteBuffer.wrap(BUSY));
         } catch (IOException e) {
             // The peer is gone already; nothing to tell it.
         }
@@ -142,7 +158,7 @@ public final class TcpServer implements Closeable {
     public void close() {
         closed = true;
         closeQuietly(listener);
-        for (Socket socket : active) {
+        for (SocketChannel socket : active) {
             try {
                 socket.shutdownInput();
             } catch (IOException e) {
@@ -169,9 +185,6 @@ public final class TcpServer implements Closeable {
         try {
             c.close();
         } catch (IOException | RuntimeException e) {
-            if (e instanceof SocketException) {
-                return;
-            }
             LOG.log(Level.DEBUG, () -> "close: " + e);
         }
     }

@@ -32,8 +32,9 @@ final class RecordingTape implements DeviceProvider, Device {
     }
 
     @Override
-    public void write(byte[] data, int off, int len) {
-        records.add(len);
+    public void write(java.nio.ByteBuffer data) {
+        records.add(data.remaining());
+        data.position(data.limit());
     }
 
     @Override

@@ -17,7 +17,7 @@ class PipeContractTest extends SessionContract {
         SessionFactory sessions = ServerRuntime.sessions(root, false, SessionOptions.defaults());
         Thread server = new Thread(() -> {
             try (OutputStream out = Channels.newOutputStream(toClient.sink())) {
-                sessions.newSession(Channels.newInputStream(toServer.source()), out, "pipe").run();
+                sessions.newSession(toServer.source(), out, "pipe").run();
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

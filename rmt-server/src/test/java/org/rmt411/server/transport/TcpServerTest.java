@@ -38,7 +38,13 @@ class TcpServerTest {
     void peersOutsideTheAllowlistAreRefused() throws IOException {
         try (TcpServer server = start(List.of("192.0.2.0/24"), 4); Socket s = connect(server)) {
             s.getOutputStream().write("O/f\n577\n".getBytes(ISO_8859_1));
-            assertThat(s.getInputStream().read()).as("closed without a reply").isEqualTo(-1);
+            int first;
+            try {
+                first = s.getInputStream().read();
+            } catch (java.net.SocketException reset) {
+                first = -1; // closed with our request unread: a reset, still no reply
+            }
+            assertThat(first).as("closed without a reply").isEqualTo(-1);
         }
         assertThat(Files.exists(root.resolve("f"))).isFalse();
     }
