@@ -1,22 +1,11 @@
 package org.rmt411.server.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rmt411.protocol.RmtRequestDecoder;
 import org.rmt411.protocol.SeekOrder;
-import org.rmt411.server.session.SessionOptions;
-import org.rmt411.server.transport.CidrSet;
-import org.rmt411.server.transport.SessionFactory;
-import org.rmt411.server.transport.StreamTransports;
-import org.rmt411.server.transport.TcpServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,13 +23,10 @@ import picocli.CommandLine.Spec;
             "1:runtime error (cannot bind the port, unusable root, no inherited socket)",
             "2:usage error (bad option or value)"})
 public final class ServerMain implements Callable<Integer> {
-    /** Exit code for a runtime failure. */
-    static final int EXIT_RUNTIME = 1;
-
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "411", paramLabel = "PORT",
+    @Option(names = "--port", defaultValue = "" + ServerConfig.DEFAULT_PORT, paramLabel = "PORT",
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}, the IANA rmt port; 0 picks a free one).")
     private int port;
 
@@ -48,7 +34,7 @@ public final class ServerMain implements Callable<Integer> {
             description = "Local address to listen on (default: all interfaces, filtered by --allow).")
     private String bind;
 
-    @Option(names = "--root", defaultValue = "./tapes", paramLabel = "DIR",
+    @Option(names = "--root", defaultValue = ServerConfig.DEFAULT_ROOT, paramLabel = "DIR",
             description = "Folder every device name resolves inside; created if missing (default: ${DEFAULT-VALUE}).")
     private Path root;
 
@@ -63,9 +49,9 @@ public final class ServerMain implements Callable<Integer> {
 
     @Option(names = "--allow", paramLabel = "CIDR", split = ",",
             description = "Peers allowed to connect (repeatable; default: loopback only, 127.0.0.0/8 and ::1).")
-    private List<String> allow = new ArrayList<>();
+    private List<String> allow = new java.util.ArrayList<>();
 
-    @Option(names = "--max-sessions", defaultValue = "64", paramLabel = "N",
+    @Option(names = "--max-sessions", defaultValue = "" + ServerConfig.DEFAULT_MAX_SESSIONS, paramLabel = "N",
             description = "Connections served at once; more are refused (default: ${DEFAULT-VALUE}).")
     private int maxSessions;
 
@@ -82,9 +68,12 @@ public final class ServerMain implements Callable<Integer> {
     private boolean trace;
 
     /** Runs the command and exits with its code. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Logging.configure();
-        int code = run(args);
+        java.util.Optional<ServerConfig> quick = QuickArgs.parse(args);
+        int code = quick.isPresent()
+                ? ServerLauncher.launch(quick.get(), new PrintWriter(System.err, true))
+                : run(args);
         ShutdownHook.exit(code);
     }
 
@@ -98,81 +87,33 @@ public final class ServerMain implements Callable<Integer> {
         return new CommandLine(new ServerMain()).setOut(out).setErr(err).execute(args);
     }
 
+    /** What picocli makes of {@code args} (for the parser agreement test). */
+    static ServerConfig parse(String... args) {
+        ServerMain main = new ServerMain();
+        new CommandLine(main).parseArgs(args);
+        return main.config();
+    }
+
     @Override
     public Integer call() throws Exception {
-        validate();
-        PrintWriter err = spec.commandLine().getErr();
-        SessionFactory sessions;
-        try {
-            Files.createDirectories(root);
-            sessions = ServerRuntime.sessions(root, readOnly,
-                    new SessionOptions(maxRecord, seekOrder, trace));
-        } catch (IOException e) {
-            err.println("rmt-server: cannot use root folder " + root + ": " + e.getMessage());
-            return EXIT_RUNTIME;
+        ServerConfig config = config();
+        String problem = config.problem();
+        if (problem != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), problem);
         }
-        CidrSet allowed = new CidrSet(allow.isEmpty() ? CidrSet.LOOPBACK : allow);
-        if (stdio) {
-            StreamTransports.serveStdio(sessions);
-            return 0;
-        }
-        if (inetd) {
-            return serve(StreamTransports.serveInherited(sessions, allowed, maxSessions), err);
-        }
-        return listen(sessions, allowed, err);
+        return ServerLauncher.launch(config, spec.commandLine().getErr());
     }
 
-    private int listen(SessionFactory sessions, CidrSet allowed, PrintWriter err) throws Exception {
-        InetSocketAddress address = bind == null
-                ? new InetSocketAddress(port) : new InetSocketAddress(InetAddress.getByName(bind), port);
-        TcpServer server;
-        try {
-            server = TcpServer.bind(address, sessions, allowed, maxSessions);
-        } catch (BindException e) {
-            err.println(BindAdvice.explain(port, e));
-            return EXIT_RUNTIME;
-        }
-        err.println("rmt-server: listening on " + address.getAddress().getHostAddress() + ":" + server.port()
-                + ", root " + root.toAbsolutePath().normalize() + ", allow " + allowed
-                + (readOnly ? ", read-only" : ""));
-        err.flush();
-        return serve(server, err);
-    }
-
-    private static int serve(TcpServer server, PrintWriter err) throws InterruptedException {
-        if (server == null) {
-            return 0;
-        }
-        ShutdownHook.onTerm(server);
-        server.awaitTermination();
-        return 0;
-    }
-
-    private void validate() {
-        if (stdio && inetd) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--stdio and --inetd exclude each other");
-        }
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
-        }
-        if (maxSessions < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-sessions must be at least 1");
-        }
-        if (maxRecord < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-record must be at least 1");
-        }
-        try {
-            new CidrSet(allow);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--allow: " + e.getMessage());
-        }
+    private ServerConfig config() {
+        return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
+                trace);
     }
 
     /** Parses {@code auto|offset-first|whence-first}. */
     static final class SeekOrderConverter implements CommandLine.ITypeConverter<SeekOrder> {
         @Override
         public SeekOrder convert(String value) {
-            return SeekOrder.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            return QuickArgs.seekOrder(value);
         }
     }
 }

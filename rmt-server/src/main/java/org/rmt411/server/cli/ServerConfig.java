@@ -1,0 +1,60 @@
+package org.rmt411.server.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.rmt411.protocol.RmtRequestDecoder;
+import org.rmt411.protocol.SeekOrder;
+import org.rmt411.server.transport.CidrSet;
+
+/**
+ * Everything the server command line decides, whichever parser read it.
+ *
+ * @param port TCP port (0 = any free one)
+ * @param bind local address, or {@code null} for all interfaces
+ * @param allow peer networks; empty means loopback only
+ */
+public record ServerConfig(int port, String bind, Path root, boolean stdio, boolean inetd, boolean readOnly,
+        List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, boolean trace) {
+
+    /** Embedded defaults: the README's command starts exactly this. */
+    public static final int DEFAULT_PORT = 411;
+    public static final String DEFAULT_ROOT = "./tapes";
+    public static final int DEFAULT_MAX_SESSIONS = 64;
+
+    public ServerConfig {
+        allow = List.copyOf(allow);
+    }
+
+    /** The configuration with every default. */
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_PORT, null, Path.of(DEFAULT_ROOT), false, false, false, List.of(),
+                DEFAULT_MAX_SESSIONS, RmtRequestDecoder.DEFAULT_MAX_RECORD, SeekOrder.AUTO, false);
+    }
+
+    /** What is wrong with the combination, or {@code null} when it can run. */
+    public String problem() {
+        if (stdio && inetd) {
+            return "--stdio and --inetd exclude each other";
+        }
+        if (port < 0 || port > 65535) {
+            return "--port must be 0..65535";
+        }
+        if (maxSessions < 1) {
+            return "--max-sessions must be at least 1";
+        }
+        if (maxRecord < 1) {
+            return "--max-record must be at least 1";
+        }
+        try {
+            new CidrSet(allow);
+        } catch (IllegalArgumentException e) {
+            return "--allow: " + e.getMessage();
+        }
+        return null;
+    }
+
+    /** The allowlist to enforce. */
+    CidrSet allowed() {
+        return new CidrSet(allow.isEmpty() ? CidrSet.LOOPBACK : allow);
+    }
+}

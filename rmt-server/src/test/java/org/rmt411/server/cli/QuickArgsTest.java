@@ -1,0 +1,43 @@
+package org.rmt411.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The fast start-up parser and picocli must read every plain server invocation alike. */
+class QuickArgsTest {
+    private static final List<String[]> PLAIN = List.of(
+            new String[] {},
+            new String[] {"--stdio", "--root", "/srv/tapes"},
+            new String[] {"--stdio", "--root=/srv/tapes", "--trace", "--read-only"},
+            new String[] {"--port", "0", "--bind", "127.0.0.1", "--root", "x"},
+            new String[] {"--port=4110", "--allow", "10.0.0.0/8", "--allow=192.168.1.0/24,::1", "--max-sessions", "3"},
+            new String[] {"--inetd", "--seek-order", "whence-first", "--max-record", "65536"},
+            new String[] {"--seek-order=offset-first", "--stdio"});
+
+    @Test
+    void agreesWithPicocli() {
+        for (String[] args : PLAIN) {
+            assertThat(QuickArgs.parse(args)).as(String.join(" ", args)).contains(ServerMain.parse(args));
+        }
+    }
+
+    @Test
+    void defaultsAreTheEmbeddedOnes() {
+        ServerConfig c = QuickArgs.parse().orElseThrow();
+        assertThat(c.port()).isEqualTo(411);
+        assertThat(c.root().toString()).isEqualTo("./tapes");
+        assertThat(c.allowed().toString()).isEqualTo("127.0.0.0/8,::1/128");
+    }
+
+    @Test
+    void leavesEverythingElseToPicocli() {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"-V"}, new String[] {"--port"},
+                new String[] {"--port", "x"}, new String[] {"--stdio", "--inetd"}, new String[] {"--allow", "example.com"},
+                new String[] {"--seek-order", "sideways"}, new String[] {"--trace=yes"}, new String[] {"cartridge", "list"},
+                new String[] {"--port", "70000"})) {
+            assertThat(QuickArgs.parse(args)).as(String.join(" ", args)).isEmpty();
+        }
+    }
+}
