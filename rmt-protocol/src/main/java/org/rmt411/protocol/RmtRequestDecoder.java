@@ -77,9 +77,9 @@ public final class RmtRequestDecoder {
             case 'L':
                 return seek();
             case 'R':
-                return read();
+                return count(false);
             case 'W':
-                return write();
+                return count(true);
             case 'I':
             case 'i':
                 return ioctl((char) c);
@@ -138,34 +138,24 @@ public final class RmtRequestDecoder {
         return new RmtRequest.Seek(first, second);
     }
 
-    private RmtRequest read() throws IOException {
-        long fast = in.tryReadPlainCount();
-        if (fast >= 0) {
-            return fast <= maxRecord
-                    ? new RmtRequest.Read(fast)
-                    : new RmtRequest.Rejected(Errno.EINVAL, "Byte count out of range", false);
+    /**
+     * An R or W request from its count line. A refused W is fatal: the payload of a W whose
+     * length we doubt cannot be skipped safely (GNU rmt would instead parse it as commands).
+     */
+    private RmtRequest count(boolean write) throws IOException {
+        long value = in.tryReadPlainCount();
+        String problem = null;
+        if (value < 0) {
+            String line = in.readLine(MAX_NUMBER_LINE);
+            problem = countProblem(line);
+            value = problem == null ? WireNumbers.parse(line) : -1;
+        } else if (value > maxRecord) {
+            problem = "Byte count out of range";
         }
-        String line = in.readLine(MAX_NUMBER_LINE);
-        String problem = countProblem(line);
-        return problem == null
-                ? new RmtRequest.Read(WireNumbers.parse(line))
-                : new RmtRequest.Rejected(Errno.EINVAL, problem, false);
-    }
-
-    private RmtRequest write() throws IOException {
-        long fast = in.tryReadPlainCount();
-        if (fast >= 0) {
-            return fast <= maxRecord
-                    ? new RmtRequest.Write(fast)
-                    : new RmtRequest.Rejected(Errno.EINVAL, "Byte count out of range", true);
+        if (problem != null) {
+            return new RmtRequest.Rejected(Errno.EINVAL, problem, write);
         }
-        String line = in.readLine(MAX_NUMBER_LINE);
-        String problem = countProblem(line);
-        // The payload of a refused W cannot be skipped safely (its length is what we doubt), so
-        // the connection must close; GNU rmt would instead parse the payload as commands.
-        return problem == null
-                ? new RmtRequest.Write(WireNumbers.parse(line))
-                : new RmtRequest.Rejected(Errno.EINVAL, problem, true);
+        return write ? new RmtRequest.Write(value) : new RmtRequest.Read(value);
     }
 
     private String countProblem(String line) {

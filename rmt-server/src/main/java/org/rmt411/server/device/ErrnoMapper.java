@@ -12,7 +12,9 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.ReadOnlyFileSystemException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.RmtException;
 
@@ -21,6 +23,24 @@ import org.rmt411.protocol.RmtException;
  * {@code java.nio.file} exceptions to SFTP status codes. Everything unknown is EIO.
  */
 public final class ErrnoMapper {
+    /** Exception types in the order they are tested (subclasses before their parents). */
+    private static final Map<Class<? extends Throwable>, Errno> BY_TYPE = new LinkedHashMap<>();
+
+    static {
+        BY_TYPE.put(NoSuchFileException.class, Errno.ENOENT);
+        BY_TYPE.put(AccessDeniedException.class, Errno.EACCES);
+        BY_TYPE.put(FileAlreadyExistsException.class, Errno.EEXIST);
+        BY_TYPE.put(NotDirectoryException.class, Errno.ENOTDIR);
+        BY_TYPE.put(FileSystemLoopException.class, Errno.ELOOP);
+        BY_TYPE.put(DirectoryNotEmptyException.class, Errno.EISDIR);
+        BY_TYPE.put(ReadOnlyFileSystemException.class, Errno.EROFS);
+        // Reading a write-only open or writing a read-only one: GNU rmt answers EBADF (g03).
+        BY_TYPE.put(NonReadableChannelException.class, Errno.EBADF);
+        BY_TYPE.put(NonWritableChannelException.class, Errno.EBADF);
+        BY_TYPE.put(ClosedChannelException.class, Errno.EBADF);
+        BY_TYPE.put(EOFException.class, Errno.EIO);
+    }
+
     private ErrnoMapper() {
     }
 
@@ -34,34 +54,10 @@ public final class ErrnoMapper {
     }
 
     private static Errno errnoOf(Throwable t) {
-        if (t instanceof NoSuchFileException) {
-            return Errno.ENOENT;
-        }
-        if (t instanceof AccessDeniedException) {
-            return Errno.EACCES;
-        }
-        if (t instanceof FileAlreadyExistsException) {
-            return Errno.EEXIST;
-        }
-        if (t instanceof NotDirectoryException) {
-            return Errno.ENOTDIR;
-        }
-        if (t instanceof FileSystemLoopException) {
-            return Errno.ELOOP;
-        }
-        if (t instanceof DirectoryNotEmptyException) {
-            return Errno.EISDIR;
-        }
-        if (t instanceof ReadOnlyFileSystemException) {
-            return Errno.EROFS;
-        }
-        // Reading a write-only open or writing a read-only one: GNU rmt answers EBADF (g03).
-        if (t instanceof NonReadableChannelException || t instanceof NonWritableChannelException
-                || t instanceof ClosedChannelException) {
-            return Errno.EBADF;
-        }
-        if (t instanceof EOFException) {
-            return Errno.EIO;
+        for (Map.Entry<Class<? extends Throwable>, Errno> entry : BY_TYPE.entrySet()) {
+            if (entry.getKey().isInstance(t)) {
+                return entry.getValue();
+            }
         }
         return fromMessage(t instanceof FileSystemException
                 ? ((FileSystemException) t).getReason() : t.getMessage());
