@@ -78,4 +78,35 @@ class TcpServerTest {
                     .isInstanceOf(IOException.class);
         }
     }
+
+    @Test
+    void sessionsRunConcurrently() throws Exception {
+        try (TcpServer server = start(CidrSet.LOOPBACK, 16)) {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                for (int i = 0; i < 8; i++) {
+                    String name = "c" + i;
+                    results.add(pool.submit(() -> {
+                        try (Socket s = connect(server)) {
+                            StringBuilder request = new StringBuilder("O/" + name + "\n577\n");
+                            for (int r = 0; r < 50; r++) {
+                                request.append("W4\n").append(String.format("%04d", r));
+                            }
+                            s.getOutputStream().write(request.append("C\n").toString().getBytes(ISO_8859_1));
+                            return new String(s.getInputStream().readNBytes(3 + 50 * 3 + 3), ISO_8859_1);
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<String> result : results) {
+                    assertThat(result.get()).isEqualTo("A0\n" + "A4\n".repeat(50) + "A0\n");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        for (int i = 0; i < 8; i++) {
+            assertThat(Files.readString(root.resolve("c" + i))).hasSize(200).startsWith("0000").endsWith("0049");
+        }
+    }
 }
