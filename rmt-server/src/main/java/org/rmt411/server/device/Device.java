@@ -14,7 +14,8 @@ public interface Device extends Closeable {
     /**
      * Serves {@code R<count>}: decides how many bytes to return (at most {@code count}, 0 at end
      * of file or at a filemark), calls {@link ReadReply#begin} exactly once with that number and
-     * writes exactly that many bytes to the stream it returns.
+     * writes exactly that many bytes to the channel it returns (in as many writes as suits; a
+     * direct buffer avoids a copy).
      *
      * @throws IOException before {@code begin} for an error reply; after {@code begin} the
      *     connection is beyond repair and is closed
@@ -56,7 +57,7 @@ public interface Device extends Closeable {
     /** The reply side of a read: announces the length, then takes the bytes. */
     @FunctionalInterface
     interface ReadReply {
-        /** Sends {@code A<length>⏎} and returns where the {@code length} payload bytes go. */
-        java.io.OutputStream begin(long length) throws IOException;
+        /** Queues {@code A<length>⏎} and returns where the {@code length} payload bytes go. */
+        java.nio.channels.WritableByteChannel begin(long length) throws IOException;
     }
 }

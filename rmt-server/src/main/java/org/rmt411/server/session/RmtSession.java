@@ -2,9 +2,10 @@ package org.rmt411.server.session;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
 import org.rmt411.protocol.MtStatus;
@@ -42,12 +43,32 @@ public final class RmtSession implements Runnable {
     private Device device;
     private boolean rmtV1;
 
+    /** Where a device writes R data: each write goes out gathered with the pending A line. */
+    private final WritableByteChannel payloadChannel = new WritableByteChannel() {
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            int n = src.remaining();
+            encoder.payload(src);
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            // The connection outlives any one reply.
+        }
+    };
+
     /**
      * A session over {@code in}/{@code out} (buffer both; replies are flushed one by one).
      *
      * @param peer how logs name the other end
      */
-    public RmtSession(ReadableByteChannel in, OutputStream out, DeviceNamespace namespace,
+    public RmtSession(ReadableByteChannel in, WritableByteChannel out, DeviceNamespace namespace,
             SessionOptions options, String peer) {
         this.decoder = new RmtRequestDecoder(in, options.maxRecord());
         this.encoder = new RmtReplyEncoder(out);
@@ -168,7 +189,7 @@ public final class RmtSession implements Runnable {
             open.read(count, length -> {
                 started[0] = true;
                 ack(length);
-                return encoder.stream();
+                return payloadChannel;
             });
         } catch (IOException | RuntimeException e) {
             if (started[0]) {

@@ -1,7 +1,7 @@
 package org.rmt411.server.transport;
 
-import java.io.OutputStream;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 
 /** Makes one protocol session for a connected pair of streams; transports know only this. */
 @FunctionalInterface
@@ -11,5 +11,5 @@ public interface SessionFactory {
      *
      * @param peer how logs and traces name the other end
      */
-    Runnable newSession(ReadableByteChannel in, OutputStream out, String peer);
+    Runnable newSession(ReadableByteChannel in, WritableByteChannel out, String peer);
 }

@@ -1,17 +1,15 @@
 package org.rmt411.server.transport;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardSocketOptions;
 import java.nio.channels.Channel;
-import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 
 /**
  * The non-listening transports: one session on stdin/stdout (started by rsh, ssh, tar's
@@ -27,9 +25,9 @@ public final class StreamTransports {
      * {@link System#out} is pointed at stderr first, so no stray print can corrupt the protocol.
      */
     public static void serveStdio(SessionFactory sessions) {
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        WritableByteChannel out = new FileOutputStream(FileDescriptor.out).getChannel();
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-        // stdin's own channel lets payloads go from the pipe to the file without a copy.
+        // stdin's and stdout's own channels let payloads pass between pipe and file without a copy.
         sessions.newSession(new FileInputStream(FileDescriptor.in).getChannel(), out, "stdio").run();
     }
 
@@ -48,8 +46,7 @@ public final class StreamTransports {
             try (SocketChannel socket = (SocketChannel) channel) {
                 socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 String peer = String.valueOf(socket.getRemoteAddress());
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(socket), 64 * 1024);
-                sessions.newSession(socket, out, peer).run();
+                sessions.newSession(socket, socket, peer).run();
             }
             return null;
         }

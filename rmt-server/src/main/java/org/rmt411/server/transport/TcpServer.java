@@ -1,14 +1,11 @@
 package org.rmt411.server.transport;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -130,8 +127,7 @@ public final class TcpServer implements Closeable {
         try (socket) {
             // Without TCP_NODELAY every small reply waits ~40 ms for Nagle and delayed ACK.
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(socket), 64 * 1024);
-            sessions.newSession(socket, out, peer).run();
+            sessions.newSession(socket, socket, peer).run();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "session " + peer + ": " + e);
         } finally {

@@ -1,7 +1,6 @@
 package org.rmt411.server.session;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +26,7 @@ final class RecordingTape implements DeviceProvider, Device {
         if (count < 4) {
             throw new RmtException(Errno.ENOMEM);
         }
-        OutputStream out = reply.begin(4);
-        out.write(new byte[] {'t', 'a', 'p', 'e'});
+        reply.begin(4).write(java.nio.ByteBuffer.wrap(new byte[] {'t', 'a', 'p', 'e'}));
     }
 
     @Override

@@ -76,7 +76,8 @@ final class SessionHarness implements AutoCloseable {
         DeviceNamespace namespace = new DeviceNamespace(providers, readOnly);
         InputStream in = trickle ? new TrickleInputStream(requests, requests.length) : new java.io.ByteArrayInputStream(requests);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new RmtSession(java.nio.channels.Channels.newChannel(in), out, namespace, options, "test").run();
+        new RmtSession(java.nio.channels.Channels.newChannel(in), java.nio.channels.Channels.newChannel(out),
+                namespace, options, "test").run();
         return out.toByteArray();
     }
 

@@ -16,7 +16,7 @@ class PipeContractTest extends SessionContract {
         Pipe toClient = Pipe.open();
         SessionFactory sessions = ServerRuntime.sessions(root, false, SessionOptions.defaults());
         Thread server = new Thread(() -> {
-            try (OutputStream out = Channels.newOutputStream(toClient.sink())) {
+            try (Pipe.SinkChannel out = toClient.sink()) {
                 sessions.newSession(toServer.source(), out, "pipe").run();
             } catch (IOException e) {
                 throw new IllegalStateException(e);
