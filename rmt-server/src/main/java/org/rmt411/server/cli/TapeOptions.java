@@ -1,0 +1,51 @@
+package org.rmt411.server.cli;
+
+import org.rmt411.server.tape.ByteSize;
+import org.rmt411.server.tape.TapeLibrary;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The virtual tape library options, shared by the server and the operator subcommands. */
+final class TapeOptions {
+    @Option(names = "--drives", defaultValue = "1", paramLabel = "N",
+            description = "Virtual tape drives /dev/nst0../dev/nst<N-1> (default: ${DEFAULT-VALUE}).")
+    int drives;
+
+    @Option(names = "--capacity", defaultValue = "8G", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Capacity of blank cartridges the autoloader makes, image bytes (default: ${DEFAULT-VALUE}; 0 = unlimited).")
+    long capacity;
+
+    @Option(names = "--early-warning", defaultValue = "2M", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Early-warning zone before the end of those cartridges (default: ${DEFAULT-VALUE}).")
+    long earlyWarning;
+
+    @Option(names = "--autoloader", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "After mt offline, load the next cartridge of the magazine, making a blank one "
+                    + "when none is left (default: on; --no-autoloader leaves the drive empty).")
+    boolean autoloader;
+
+    TapeLibrary.Settings settings() {
+        return new TapeLibrary.Settings(drives, capacity, earlyWarning, autoloader);
+    }
+
+    void validate(CommandLine commandLine) {
+        if (drives < 1 || drives > 1000) {
+            throw new CommandLine.ParameterException(commandLine, "--drives must be 1..1000");
+        }
+        if (capacity > 0 && earlyWarning >= capacity) {
+            throw new CommandLine.ParameterException(commandLine, "--early-warning must be below --capacity");
+        }
+    }
+
+    /** Parses {@code 1048576}, {@code 64K}, {@code 512M}, {@code 8G}. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return ByteSize.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

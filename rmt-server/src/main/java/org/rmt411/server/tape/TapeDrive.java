@@ -1,0 +1,408 @@
+package org.rmt411.server.tape;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.rmt411.protocol.Errno;
+import org.rmt411.protocol.MtOp;
+import org.rmt411.protocol.MtStatus;
+import org.rmt411.protocol.RmtException;
+
+/**
+ * One open of a tape drive: Linux st(4) semantics over a mounted {@link Cartridge}. Each rule
+ * names the st behaviour it reproduces (st.rst, st.4, st.c); {@code docs/virtual-tape.md} lists
+ * them all.
+ */
+final class TapeDrive {
+    /** Swaps cartridges for MTOFFL, MTUNLOAD and MTLOAD. */
+    interface Changer {
+        /**
+         * Mounts the cartridge that follows {@code unloaded} in the magazine, or the first free
+         * one when {@code unloaded} is null.
+         *
+         * @return the mounted cartridge, or null when there is none to load
+         */
+        Cartridge next(String unloaded) throws IOException;
+    }
+
+    /** st.h's read-side states: after a filemark, then the two zero reads at end of data. */
+    private enum EofState { NONE, FILEMARK, EOD_1, EOD_2 }
+
+    /** st.rst "EOM Behaviour When Writing": after early warning, ENOSPC and success alternate. */
+    private enum EomState { NONE, ERROR_NEXT, ALLOW_NEXT }
+
+    private final DriveState state;
+    private final boolean openForWrite;
+    private final boolean rewinding;
+    private final Changer changer;
+    private Cartridge cartridge;
+    private EofState eof = EofState.NONE;
+    private EomState eom = EomState.NONE;
+    private boolean lastWasWrite;
+
+    TapeDrive(DriveState state, Cartridge cartridge, boolean openForWrite, boolean rewinding, Changer changer) {
+        this.state = state;
+        this.cartridge = cartridge;
+        this.openForWrite = openForWrite;
+        this.rewinding = rewinding;
+        this.changer = changer;
+        if (cartridge != null) {
+            TapeIndex ix = cartridge.index();
+            if (state.offset > ix.endOfData() || state.object > ix.objects()) {
+                // The image was cut behind our back (torn-tail repair, operator): stand at its end.
+                Spacing.toEnd(ix, state);
+            }
+        }
+    }
+
+    DriveState state() {
+        return state;
+    }
+
+    Cartridge cartridge() {
+        return cartridge;
+    }
+
+    /**
+     * R: the records to send. Variable mode returns the whole next record, ENOMEM (skipping it)
+     * when {@code count} is smaller (st.4 "Data transfer"); a filemark reads as nothing and
+     * leaves the position after it; at end of data two reads return nothing, then EIO.
+     */
+    List<TapeObject> read(long count) throws IOException {
+        Cartridge c = loaded();
+        lastWasWrite = false;
+        eom = EomState.NONE;
+        if (count == 0) {
+            return List.of();
+        }
+        if (state.blockSize > 0) {
+            return readFixed(c, count);
+        }
+        TapeObject o = c.image().forward(state.offset, c.index().endOfData());
+        switch (o.kind()) {
+            case RECORD:
+                eof = EofState.NONE;
+                state.offset = o.end();
+                state.object++;
+                if (o.bad()) {
+                    throw new RmtException(Errno.EIO);
+                }
+                if (count < o.length()) {
+                    throw new RmtException(Errno.ENOMEM);
+                }
+                return List.of(o);
+            case MARK:
+                crossMark(o);
+                return List.of();
+            case END_OF_DATA:
+                return atEndOfData();
+            default:
+                throw new RmtException(Errno.EIO);
+        }
+    }
+
+    /** Fixed-block mode: whole blocks up to {@code count}, stopping before a filemark. */
+    private List<TapeObject> readFixed(Cartridge c, long count) throws IOException {
+        int size = state.blockSize;
+        if (count % size != 0) {
+            throw new RmtException(Errno.EINVAL);
+        }
+        List<TapeObject> records = new ArrayList<>();
+        while ((long) (records.size() + 1) * size <= count) {
+            TapeObject o = c.image().forward(state.offset, c.index().endOfData());
+            if (o.kind() == TapeObject.Kind.RECORD && o.length() == size && !o.bad()) {
+                records.add(o);
+                state.offset = o.end();
+                state.object++;
+                eof = EofState.NONE;
+                continue;
+            }
+            if (!records.isEmpty()) {
+                break; // st returns the data before a filemark first, the mark on the next read
+            }
+            if (o.kind() == TapeObject.Kind.MARK) {
+                crossMark(o);
+                return records;
+            }
+            if (o.kind() == TapeObject.Kind.END_OF_DATA) {
+                return atEndOfData();
+            }
+            throw new RmtException(Errno.EIO);
+        }
+        return records;
+    }
+
+    private void crossMark(TapeObject mark) {
+        state.offset = mark.end();
+        state.object++;
+        state.blockKnown = true;
+        eof = EofState.FILEMARK;
+    }
+
+    private List<TapeObject> atEndOfData() throws RmtException {
+        switch (eof) {
+            case NONE:
+                eof = EofState.EOD_1;
+                return List.of();
+            case FILEMARK:
+            case EOD_1:
+                eof = EofState.EOD_2;
+                return List.of();
+            default:
+                throw new RmtException(Errno.EIO);
+        }
+    }
+
+    /**
+     * W: one record (variable mode) or whole blocks (fixed mode, EINVAL otherwise), written at
+     * the position, which becomes the new end of data. Capacity follows st's early-warning rule.
+     */
+    void write(byte[] data, int off, int len) throws IOException {
+        Cartridge c = writableCartridge();
+        int size = state.blockSize;
+        if (len == 0) {
+            return;
+        }
+        if ((size > 0 && len % size != 0) || (size == 0 && len > SimhFormat.MAX_RECORD)) {
+            throw new RmtException(Errno.EINVAL);
+        }
+        if (eom == EomState.ERROR_NEXT) {
+            eom = EomState.ALLOW_NEXT;
+            throw new RmtException(Errno.ENOSPC);
+        }
+        int recordLength = size > 0 ? size : len;
+        int records = len / recordLength;
+        long span = records * SimhFormat.recordSpan(recordLength);
+        long capacity = c.capacity();
+        if (capacity > 0 && state.offset + span > capacity) {
+            throw new RmtException(Errno.ENOSPC); // physical end: nothing is written
+        }
+        for (int i = 0; i < records; i++) {
+            state.offset = c.writeRecord(state.offset, state.object, data, off + i * recordLength, recordLength);
+            state.object++;
+        }
+        eof = EofState.NONE;
+        lastWasWrite = true;
+        if (capacity > 0 && state.offset >= capacity - c.earlyWarning()) {
+            eom = EomState.ERROR_NEXT; // the write that reaches early warning completes
+        }
+    }
+
+    /** MTWEOF / MTWEOFI: n marks at the position, then the synchronisation point. */
+    private void writeMarks(int count) throws IOException {
+        Cartridge c = writableCartridge();
+        if (count < 0) {
+            throw new RmtException(Errno.EINVAL);
+        }
+        for (int i = 0; i < count; i++) {
+            state.offset = c.writeMark(state.offset, state.object);
+            state.object++;
+            state.blockKnown = true;
+        }
+        lastWasWrite = false;
+        eof = EofState.NONE;
+        c.sync();
+    }
+
+    /** st writes a filemark before rewind, offline, BSF, BSFM or seek right after a write. */
+    private boolean closeFileIfWriting() throws IOException {
+        if (!lastWasWrite) {
+            return false;
+        }
+        writeMarks(1);
+        return true;
+    }
+
+    /** Serves {@code I}/{@code i} with a Linux op; returns the {@code A} value. */
+    long ioctl(int op, int count) throws IOException {
+        switch (op) {
+            case MtOp.MTNOP:
+                return count;
+            case MtOp.MTSETBLK:
+                if (count < 0 || count > SimhFormat.MAX_RECORD) {
+                    throw new RmtException(Errno.EINVAL);
+                }
+                state.blockSize = count;
+                return count;
+            case MtOp.MTSETDENSITY:
+                state.density = count & 0xff;
+                return count;
+            case MtOp.MTCOMPRESSION:
+                state.compression = count != 0;
+                return count;
+            case MtOp.MTLOCK:
+            case MtOp.MTUNLOCK:
+                state.locked = op == MtOp.MTLOCK;
+                return count;
+            case MtOp.MTSETDRVBUFFER:
+                throw new RmtException(Errno.EPERM); // st: needs CAP_SYS_ADMIN
+            case MtOp.MTLOAD:
+                load();
+                return count;
+            default:
+                return motion(op, count);
+        }
+    }
+
+    private long motion(int op, int count) throws IOException {
+        Cartridge c = loaded();
+        eof = EofState.NONE;
+        eom = EomState.NONE;
+        switch (op) {
+            case MtOp.MTWEOF:
+            case MtOp.MTWEOFI:
+                writeMarks(count);
+                return count;
+            case MtOp.MTREW:
+            case MtOp.MTRETEN:
+                rewind(c);
+                return count;
+            case MtOp.MTOFFL:
+            case MtOp.MTUNLOAD:
+                unload(c);
+                return count;
+            case MtOp.MTERASE:
+                writableCartridge();
+                lastWasWrite = false; // nothing is left to close with a filemark
+                c.cutAt(state.offset, state.object);
+                rewind(c);
+                return count;
+            case MtOp.MTTELL:
+                lastWasWrite = false;
+                return state.object;
+            case MtOp.MTSEEK:
+                closeFileIfWriting();
+                Spacing.seek(c, state, count);
+                return count;
+            default:
+                space(c, op, count);
+                return count;
+        }
+    }
+
+    private void space(Cartridge c, int op, int count) throws IOException {
+        if (count < 0) {
+            int opposite = op == MtOp.MTFSF ? MtOp.MTBSF : op == MtOp.MTBSF ? MtOp.MTFSF
+                    : op == MtOp.MTFSR ? MtOp.MTBSR : op == MtOp.MTBSR ? MtOp.MTFSR : -1;
+            if (opposite < 0 || count == Integer.MIN_VALUE) {
+                throw new RmtException(Errno.EINVAL);
+            }
+            space(c, opposite, -count);
+            return;
+        }
+        boolean wroteMark = (op == MtOp.MTBSF || op == MtOp.MTBSFM) && closeFileIfWriting();
+        lastWasWrite = false;
+        int n = wroteMark ? count + 1 : count; // st steps back over the mark it just wrote
+        if (n == 0 && op != MtOp.MTEOM) {
+            return;
+        }
+        switch (op) {
+            case MtOp.MTFSF -> Spacing.forwardFiles(c, state, n);
+            case MtOp.MTBSF -> Spacing.backFiles(c, state, n);
+            case MtOp.MTFSFM -> Spacing.forwardFilesBeforeMark(c, state, n);
+            case MtOp.MTBSFM -> Spacing.backFilesAfterMark(c, state, n);
+            case MtOp.MTFSR -> Spacing.forwardRecords(c, state, n);
+            case MtOp.MTBSR -> Spacing.backRecords(c, state, n);
+            case MtOp.MTEOM -> Spacing.toEnd(c.index(), state);
+            default -> throw new RmtException(Errno.ENOSYS); // setmarks, MTRESET, partitions
+        }
+    }
+
+    private void rewind(Cartridge c) throws IOException {
+        closeFileIfWriting();
+        lastWasWrite = false;
+        state.rewind();
+        c.sync();
+    }
+
+    /** MTOFFL: rewind, unlock the door as st does, unload, and let the autoloader feed the next. */
+    private void unload(Cartridge c) throws IOException {
+        rewind(c);
+        state.locked = false;
+        String barcode = c.barcode();
+        cartridge = null;
+        state.cartridge = null;
+        c.close();
+        mount(changer.next(barcode));
+    }
+
+    /** MTLOAD: feed a cartridge into an empty drive; a loaded one is positioned at BOT. */
+    private void load() throws IOException {
+        if (cartridge != null) {
+            rewind(cartridge);
+            return;
+        }
+        mount(changer.next(null));
+        if (cartridge == null) {
+            throw new RmtException(Errno.ENOMEDIUM);
+        }
+    }
+
+    private void mount(Cartridge next) {
+        cartridge = next;
+        state.cartridge = next == null ? null : next.barcode();
+        state.rewind();
+        eof = EofState.NONE;
+        eom = EomState.NONE;
+        lastWasWrite = false;
+    }
+
+    /** MTIOCGET as st fills it (rmt-protocol.md §5.1). */
+    MtStatus status() {
+        long dsreg = (state.blockSize & 0xffffffL) | ((long) (state.density & 0xff) << 24);
+        if (cartridge == null) {
+            return new MtStatus(MtStatus.MT_ISSCSI2, 0, dsreg, MtStatus.GMT_DR_OPEN | MtStatus.GMT_IM_REP_EN, 0, -1, -1);
+        }
+        TapeIndex ix = cartridge.index();
+        int file = ix.marksBefore(state.offset);
+        long firstOfFile = file == 0 ? 0 : ix.markObject(file - 1) + 1;
+        int fileno = state.fileKnown ? file : -1;
+        int blkno = state.blockKnown ? (int) (state.object - firstOfFile) : -1;
+        long gstat = MtStatus.GMT_ONLINE | MtStatus.GMT_IM_REP_EN;
+        if (blkno == 0) {
+            gstat |= fileno == 0 ? MtStatus.GMT_BOT : MtStatus.GMT_EOF;
+        }
+        if (eom != EomState.NONE) {
+            gstat |= MtStatus.GMT_EOT;
+        }
+        if (state.offset >= ix.endOfData()) {
+            gstat |= MtStatus.GMT_EOD;
+        }
+        if (cartridge.writeProtected()) {
+            gstat |= MtStatus.GMT_WR_PROT;
+        }
+        return new MtStatus(MtStatus.MT_ISSCSI2, 0, dsreg, gstat, 0, fileno, blkno);
+    }
+
+    /** Close: one filemark after a write, rewind on the rewinding device, then sync. */
+    void close() throws IOException {
+        Cartridge c = cartridge;
+        if (c == null) {
+            return;
+        }
+        try {
+            closeFileIfWriting();
+            if (rewinding) {
+                state.rewind();
+            }
+        } finally {
+            c.close();
+        }
+    }
+
+    private Cartridge loaded() throws RmtException {
+        if (cartridge == null) {
+            throw new RmtException(Errno.ENOMEDIUM);
+        }
+        return cartridge;
+    }
+
+    /** st: writing on a tape opened read-only, or write-protected, fails with EACCES. */
+    private Cartridge writableCartridge() throws RmtException {
+        Cartridge c = loaded();
+        if (!openForWrite || c.writeProtected()) {
+            throw new RmtException(Errno.EACCES);
+        }
+        return c;
+    }
+}
