@@ -25,11 +25,8 @@ final class CartridgeCommand {
     @Spec
     private CommandSpec spec;
 
-    @Mixin
-    private LibraryOptions options;
-
     @Command(name = "create", description = "Create a blank cartridge.")
-    int create(@Parameters(paramLabel = "BARCODE", arity = "0..1",
+    int create(@Mixin LibraryOptions options, @Parameters(paramLabel = "BARCODE", arity = "0..1",
                     description = "Label, 1-16 of A-Z 0-9 (default: the next VTnnnn).") String barcode,
             @Option(names = "--write-protect", description = "Set the write-protect tab.") boolean protect)
             throws IOException {
@@ -42,7 +39,7 @@ final class CartridgeCommand {
     }
 
     @Command(name = "list", description = "List cartridges and what each holds.")
-    int list() throws IOException {
+    int list(@Mixin LibraryOptions options) throws IOException {
         LibraryAdmin admin = options.admin();
         PrintWriter out = out();
         out.printf("%-16s %6s %5s %9s %12s %8s %9s %9s %8s %s%n", "BARCODE", "FILES", "MARKS", "RECORDS",
@@ -57,21 +54,21 @@ final class CartridgeCommand {
     }
 
     @Command(name = "protect", description = "Set the write-protect tab.")
-    int protect(@Parameters(paramLabel = "BARCODE") String barcode) throws IOException {
+    int protect(@Mixin LibraryOptions options, @Parameters(paramLabel = "BARCODE") String barcode) throws IOException {
         options.library().protect(barcode, true);
         out().println(barcode + " write-protected");
         return 0;
     }
 
     @Command(name = "unprotect", description = "Clear the write-protect tab.")
-    int unprotect(@Parameters(paramLabel = "BARCODE") String barcode) throws IOException {
+    int unprotect(@Mixin LibraryOptions options, @Parameters(paramLabel = "BARCODE") String barcode) throws IOException {
         options.library().protect(barcode, false);
         out().println(barcode + " writable");
         return 0;
     }
 
     @Command(name = "import", description = "Copy a plain SIMH .tap file into the library.")
-    int importImage(@Parameters(paramLabel = "FILE") Path file,
+    int importImage(@Mixin LibraryOptions options, @Parameters(paramLabel = "FILE") Path file,
             @Parameters(paramLabel = "BARCODE", arity = "0..1", description = "Label (default: the next VTnnnn).")
             String barcode,
             @Option(names = "--write-protect", description = "Set the write-protect tab.") boolean protect)
@@ -83,7 +80,7 @@ final class CartridgeCommand {
     }
 
     @Command(name = "export", description = "Write a cartridge to a plain SIMH .tap file (up to its end of data).")
-    int exportImage(@Parameters(paramLabel = "BARCODE") String barcode, @Parameters(paramLabel = "FILE") Path file)
+    int exportImage(@Mixin LibraryOptions options, @Parameters(paramLabel = "BARCODE") String barcode, @Parameters(paramLabel = "FILE") Path file)
             throws IOException {
         long bytes = options.admin().exportImage(barcode, file);
         out().println("exported " + barcode + " to " + file + " (" + bytes + " bytes)");

@@ -35,7 +35,7 @@ final class DrivesCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     @Command(name = "load", description = "Load a cartridge into a drive, at BOT.")
-    int load(@Parameters(paramLabel = "DRIVE") int drive, @Parameters(paramLabel = "BARCODE") String barcode)
+    int load(@Mixin LibraryOptions options, @Parameters(paramLabel = "DRIVE") int drive, @Parameters(paramLabel = "BARCODE") String barcode)
             throws IOException {
         options.admin().load(drive, barcode);
         spec.commandLine().getOut().printf("/dev/nst%d  %s%n", drive, barcode);
@@ -43,7 +43,7 @@ final class DrivesCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     @Command(name = "unload", description = "Take the cartridge out of a drive.")
-    int unload(@Parameters(paramLabel = "DRIVE") int drive) throws IOException {
+    int unload(@Mixin LibraryOptions options, @Parameters(paramLabel = "DRIVE") int drive) throws IOException {
         options.admin().unload(drive);
         spec.commandLine().getOut().printf("/dev/nst%d  (empty)%n", drive);
         return 0;

@@ -14,15 +14,22 @@ import org.rmt411.protocol.RmtException;
  * them all.
  */
 final class TapeDrive {
-    /** Swaps cartridges for MTOFFL, MTUNLOAD and MTLOAD. */
+    /** The autoloader's answer to MTOFFL and MTUNLOAD. */
     interface Changer {
         /**
-         * Mounts the cartridge that follows {@code unloaded} in the magazine, or the first free
-         * one when {@code unloaded} is null.
+         * Mounts the cartridge that follows {@code unloaded} in the magazine.
          *
-         * @return the mounted cartridge, or null when there is none to load
+         * @param wasBlank the unloaded cartridge held nothing: then no blank one is made, so a
+         *     reader asking for volume after volume stops at an empty drive instead of looping
+         * @return the mounted cartridge, or null to leave the drive empty
          */
-        Cartridge next(String unloaded) throws IOException;
+        Cartridge next(String unloaded, boolean wasBlank) throws IOException;
+    }
+
+    /** MTLOAD into an empty drive: the operator's "insert the next cartridge". */
+    interface Loader {
+        /** Mounts the first free cartridge, or returns null when there is none. */
+        Cartridge load() throws IOException;
     }
 
     /** st.h's read-side states: after a filemark, then the two zero reads at end of data. */
@@ -35,17 +42,20 @@ final class TapeDrive {
     private final boolean openForWrite;
     private final boolean rewinding;
     private final Changer changer;
+    private final Loader loader;
     private Cartridge cartridge;
     private EofState eof = EofState.NONE;
     private EomState eom = EomState.NONE;
     private boolean lastWasWrite;
 
-    TapeDrive(DriveState state, Cartridge cartridge, boolean openForWrite, boolean rewinding, Changer changer) {
+    TapeDrive(DriveState state, Cartridge cartridge, boolean openForWrite, boolean rewinding, Changer changer,
+            Loader loader) {
         this.state = state;
         this.cartridge = cartridge;
         this.openForWrite = openForWrite;
         this.rewinding = rewinding;
         this.changer = changer;
+        this.loader = loader;
         if (cartridge != null) {
             TapeIndex ix = cartridge.index();
             if (state.offset > ix.endOfData() || state.object > ix.objects()) {
@@ -320,10 +330,11 @@ final class TapeDrive {
         rewind(c);
         state.locked = false;
         String barcode = c.barcode();
+        boolean wasBlank = c.index().objects() == 0;
         cartridge = null;
         state.cartridge = null;
         c.close();
-        mount(changer.next(barcode));
+        mount(changer.next(barcode, wasBlank));
     }
 
     /** MTLOAD: feed a cartridge into an empty drive; a loaded one is positioned at BOT. */
@@ -332,7 +343,7 @@ final class TapeDrive {
             rewind(cartridge);
             return;
         }
-        mount(changer.next(null));
+        mount(loader.load());
         if (cartridge == null) {
             throw new RmtException(Errno.ENOMEDIUM);
         }

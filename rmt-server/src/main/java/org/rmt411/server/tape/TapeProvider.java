@@ -52,7 +52,9 @@ public final class TapeProvider implements DeviceProvider {
                 throw new RmtException(Errno.EROFS); // st: write open of a protected tape
             }
             TapeDrive tape = new TapeDrive(state, cartridge, forWrite, rewinding,
-                    after -> library.mountNext(after, drive, library.settings().autoloader()));
+                    (after, wasBlank) -> library.settings().autoloader()
+                            ? library.mountNext(after, drive, !wasBlank) : null,
+                    () -> library.mountNext(null, drive, false));
             lease.live(state);
             return Optional.of(new TapeDevice(tape, lease));
         } catch (IOException | RuntimeException e) {
@@ -65,17 +67,14 @@ public final class TapeProvider implements DeviceProvider {
     }
 
     /**
-     * The cartridge in the drive: the one it held, else (autoloader, or a drive never used) the
-     * next free one of the magazine.
+     * The cartridge in the drive: the one it held; for a drive never used, the first free one of
+     * the magazine (a blank one if none is free). An emptied drive stays empty until MTLOAD or
+     * the operator loads it, as a real drive does.
      */
     private Cartridge loadAtOpen(int drive, DriveState state) throws IOException {
         if (state != null && state.cartridge != null) {
             return library.mount(state.cartridge);
         }
-        boolean firstUse = state == null;
-        if (firstUse || library.settings().autoloader()) {
-            return library.mountNext(null, drive, true);
-        }
-        return null;
+        return state == null ? library.mountNext(null, drive, true) : null;
     }
 }
