@@ -25,10 +25,15 @@ final class TapeImage implements Closeable {
     private final ByteBuffer trailer = ByteBuffer.allocate(SimhFormat.WORD + 1).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer[] gather = new ByteBuffer[3];
     private ByteBuffer copyBuffer;
+    /** Where the channel's own position is, so sequential appends need no lseek. */
+    private long channelPosition = -1;
+    /** The file size as this image left it: no fstat per record. */
+    private long size;
 
-    private TapeImage(FileChannel channel, boolean writable) {
+    private TapeImage(FileChannel channel, boolean writable) throws IOException {
         this.channel = channel;
         this.writable = writable;
+        this.size = channel.size();
     }
 
     /** Opens (and with {@code writable} creates) the image at {@code path}. */
@@ -43,8 +48,9 @@ final class TapeImage implements Closeable {
         return writable;
     }
 
-    long size() throws IOException {
-        return channel.size();
+    /** The image's size in bytes (tracked, since only this object changes it). */
+    long size() {
+        return size;
     }
 
     /**
@@ -153,13 +159,17 @@ final class TapeImage implements Closeable {
         gather[1] = ByteBuffer.wrap(data, off, len);
         gather[2] = trailer;
         long span = SimhFormat.recordSpan(len);
-        channel.position(at);
+        if (channelPosition != at) {
+            channel.position(at);
+        }
         long written = 0;
         while (written < span) {
             written += channel.write(gather);
         }
         gather[1] = null;
-        return at + span;
+        channelPosition = at + span;
+        size = Math.max(size, channelPosition);
+        return channelPosition;
     }
 
     /** Writes one tape mark at {@code at}; returns its end. */
@@ -169,12 +179,15 @@ final class TapeImage implements Closeable {
         while (header.hasRemaining()) {
             channel.write(header, at + header.position());
         }
+        size = Math.max(size, at + SimhFormat.WORD);
         return at + SimhFormat.WORD;
     }
 
     /** Cuts the image at {@code size}: SIMH end of data in the conservative profile. */
     void truncate(long size) throws IOException {
         channel.truncate(size);
+        this.size = Math.min(this.size, size);
+        channelPosition = -1; // truncate may have moved the channel's position
     }
 
     /** Makes every write so far durable. */
