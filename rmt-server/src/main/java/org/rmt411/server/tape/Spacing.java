@@ -2,6 +2,7 @@ package org.rmt411.server.tape;
 
 import java.io.IOException;
 import org.rmt411.protocol.Errno;
+import org.rmt411.protocol.MtOp;
 import org.rmt411.protocol.RmtException;
 
 /**
@@ -12,6 +13,20 @@ import org.rmt411.protocol.RmtException;
  */
 final class Spacing {
     private Spacing() {
+    }
+
+    /**
+     * The op that spaces the other way, for a negative count.
+     *
+     * @throws RmtException EINVAL for ops without a direction, or a count that cannot be negated
+     */
+    static int opposite(int op, int count) throws RmtException {
+        int opposite = op == MtOp.MTFSF ? MtOp.MTBSF : op == MtOp.MTBSF ? MtOp.MTFSF
+                : op == MtOp.MTFSR ? MtOp.MTBSR : op == MtOp.MTBSR ? MtOp.MTFSR : -1;
+        if (opposite < 0 || count == Integer.MIN_VALUE) {
+            throw new RmtException(Errno.EINVAL);
+        }
+        return opposite;
     }
 
     /** MTFSF: after the n-th mark (fileno += n, blkno 0). */

@@ -14,24 +14,6 @@ import org.rmt411.protocol.RmtException;
  * them all.
  */
 final class TapeDrive {
-    /** The autoloader's answer to MTOFFL and MTUNLOAD. */
-    interface Changer {
-        /**
-         * Mounts the cartridge that follows {@code unloaded} in the magazine.
-         *
-         * @param wasBlank the unloaded cartridge held nothing: then no blank one is made, so a
-         *     reader asking for volume after volume stops at an empty drive instead of looping
-         * @return the mounted cartridge, or null to leave the drive empty
-         */
-        Cartridge next(String unloaded, boolean wasBlank) throws IOException;
-    }
-
-    /** MTLOAD into an empty drive: the operator's "insert the next cartridge". */
-    interface Loader {
-        /** Mounts the first free cartridge, or returns null when there is none. */
-        Cartridge load() throws IOException;
-    }
-
     /** st.h's read-side states: after a filemark, then the two zero reads at end of data. */
     private enum EofState { NONE, FILEMARK, EOD_1, EOD_2 }
 
@@ -41,21 +23,18 @@ final class TapeDrive {
     private final DriveState state;
     private final boolean openForWrite;
     private final boolean rewinding;
-    private final Changer changer;
-    private final Loader loader;
+    private final Autoloader autoloader;
     private Cartridge cartridge;
     private EofState eof = EofState.NONE;
     private EomState eom = EomState.NONE;
     private boolean lastWasWrite;
 
-    TapeDrive(DriveState state, Cartridge cartridge, boolean openForWrite, boolean rewinding, Changer changer,
-            Loader loader) {
+    TapeDrive(DriveState state, Cartridge cartridge, boolean openForWrite, boolean rewinding, Autoloader autoloader) {
         this.state = state;
         this.cartridge = cartridge;
         this.openForWrite = openForWrite;
         this.rewinding = rewinding;
-        this.changer = changer;
-        this.loader = loader;
+        this.autoloader = autoloader;
         if (cartridge != null) {
             TapeIndex ix = cartridge.index();
             if (state.offset > ix.endOfData() || state.object > ix.objects()) {
@@ -292,12 +271,7 @@ final class TapeDrive {
 
     private void space(Cartridge c, int op, int count) throws IOException {
         if (count < 0) {
-            int opposite = op == MtOp.MTFSF ? MtOp.MTBSF : op == MtOp.MTBSF ? MtOp.MTFSF
-                    : op == MtOp.MTFSR ? MtOp.MTBSR : op == MtOp.MTBSR ? MtOp.MTFSR : -1;
-            if (opposite < 0 || count == Integer.MIN_VALUE) {
-                throw new RmtException(Errno.EINVAL);
-            }
-            space(c, opposite, -count);
+            space(c, Spacing.opposite(op, count), -count); // st spaces backwards for a negative count
             return;
         }
         boolean wroteMark = (op == MtOp.MTBSF || op == MtOp.MTBSFM) && closeFileIfWriting();
@@ -334,7 +308,7 @@ final class TapeDrive {
         cartridge = null;
         state.cartridge = null;
         c.close();
-        mount(changer.next(barcode, wasBlank));
+        mount(autoloader.next(barcode, wasBlank));
     }
 
     /** MTLOAD: feed a cartridge into an empty drive; a loaded one is positioned at BOT. */
@@ -343,7 +317,7 @@ final class TapeDrive {
             rewind(cartridge);
             return;
         }
-        mount(loader.load());
+        mount(autoloader.load());
         if (cartridge == null) {
             throw new RmtException(Errno.ENOMEDIUM);
         }
@@ -360,29 +334,7 @@ final class TapeDrive {
 
     /** MTIOCGET as st fills it (rmt-protocol.md §5.1). */
     MtStatus status() {
-        long dsreg = (state.blockSize & 0xffffffL) | ((long) (state.density & 0xff) << 24);
-        if (cartridge == null) {
-            return new MtStatus(MtStatus.MT_ISSCSI2, 0, dsreg, MtStatus.GMT_DR_OPEN | MtStatus.GMT_IM_REP_EN, 0, -1, -1);
-        }
-        TapeIndex ix = cartridge.index();
-        int file = ix.marksBefore(state.offset);
-        long firstOfFile = file == 0 ? 0 : ix.markObject(file - 1) + 1;
-        int fileno = state.fileKnown ? file : -1;
-        int blkno = state.blockKnown ? (int) (state.object - firstOfFile) : -1;
-        long gstat = MtStatus.GMT_ONLINE | MtStatus.GMT_IM_REP_EN;
-        if (blkno == 0) {
-            gstat |= fileno == 0 ? MtStatus.GMT_BOT : MtStatus.GMT_EOF;
-        }
-        if (eom != EomState.NONE) {
-            gstat |= MtStatus.GMT_EOT;
-        }
-        if (state.offset >= ix.endOfData()) {
-            gstat |= MtStatus.GMT_EOD;
-        }
-        if (cartridge.writeProtected()) {
-            gstat |= MtStatus.GMT_WR_PROT;
-        }
-        return new MtStatus(MtStatus.MT_ISSCSI2, 0, dsreg, gstat, 0, fileno, blkno);
+        return DriveStatus.of(state, cartridge, eom != EomState.NONE);
     }
 
     /** Close: one filemark after a write, rewind on the rewinding device, then sync. */

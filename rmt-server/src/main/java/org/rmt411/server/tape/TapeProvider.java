@@ -51,10 +51,7 @@ public final class TapeProvider implements DeviceProvider {
             if (cartridge != null && forWrite && cartridge.writeProtected()) {
                 throw new RmtException(Errno.EROFS); // st: write open of a protected tape
             }
-            TapeDrive tape = new TapeDrive(state, cartridge, forWrite, rewinding,
-                    (after, wasBlank) -> library.settings().autoloader()
-                            ? library.mountNext(after, drive, !wasBlank) : null,
-                    () -> library.mountNext(null, drive, false));
+            TapeDrive tape = new TapeDrive(state, cartridge, forWrite, rewinding, autoloader(drive));
             lease.live(state);
             return Optional.of(new TapeDevice(tape, lease));
         } catch (IOException | RuntimeException e) {
@@ -64,6 +61,21 @@ public final class TapeProvider implements DeviceProvider {
             lease.close();
             throw e;
         }
+    }
+
+    /** The changer for {@code drive}: sequential when the library is an autoloader, else manual. */
+    private Autoloader autoloader(int drive) {
+        return new Autoloader() {
+            @Override
+            public Cartridge next(String unloaded, boolean wasBlank) throws IOException {
+                return library.settings().autoloader() ? library.mountNext(unloaded, drive, !wasBlank) : null;
+            }
+
+            @Override
+            public Cartridge load() throws IOException {
+                return library.mountNext(null, drive, false);
+            }
+        };
     }
 
     /**
