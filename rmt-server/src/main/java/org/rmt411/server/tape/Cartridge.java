@@ -3,6 +3,7 @@ package org.rmt411.server.tape;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -131,9 +132,9 @@ final class Cartridge implements Closeable {
     }
 
     /** Writes one record at {@code offset}, which holds object number {@code object}; returns its end. */
-    long writeRecord(long offset, long object, byte[] data, int off, int len) throws IOException {
+    long writeRecord(long offset, long object, ByteBuffer data) throws IOException {
         cutAt(offset, object);
-        long end = image.writeRecord(offset, data, off, len);
+        long end = image.writeRecord(offset, data);
         index.extend(end, object + 1);
         return end;
     }

@@ -2,6 +2,7 @@ package org.rmt411.server.tape;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.rmt411.protocol.MtStatus;
 import org.rmt411.server.device.Device;
@@ -31,7 +32,7 @@ final class TapeDevice implements Device {
 
     @Override
     public void write(byte[] data, int off, int len) throws IOException {
-        drive.write(data, off, len);
+        drive.write(ByteBuffer.wrap(data, off, len));
     }
 
     /** st's lseek is {@code noop_llseek}: it answers 0 and the tape does not move. */

@@ -1,6 +1,7 @@
 package org.rmt411.server.tape;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.rmt411.protocol.Errno;
@@ -146,9 +147,10 @@ final class TapeDrive {
      * W: one record (variable mode) or whole blocks (fixed mode, EINVAL otherwise), written at
      * the position, which becomes the new end of data. Capacity follows st's early-warning rule.
      */
-    void write(byte[] data, int off, int len) throws IOException {
+    void write(ByteBuffer data) throws IOException {
         Cartridge c = writableCartridge();
         int size = state.blockSize;
+        int len = data.remaining();
         if (len == 0) {
             return;
         }
@@ -166,10 +168,17 @@ final class TapeDrive {
         if (capacity > 0 && state.offset + span > capacity) {
             throw new RmtException(Errno.ENOSPC); // physical end: nothing is written
         }
+        int start = data.position();
         for (int i = 0; i < records; i++) {
-            state.offset = c.writeRecord(state.offset, state.object, data, off + i * recordLength, recordLength);
+            ByteBuffer one = data;
+            if (records > 1) { // fixed-block mode: one tape block per block-size slice
+                one = data.duplicate();
+                one.position(start + i * recordLength).limit(start + (i + 1) * recordLength);
+            }
+            state.offset = c.writeRecord(state.offset, state.object, one);
             state.object++;
         }
+        data.position(data.limit());
         eof = EofState.NONE;
         lastWasWrite = true;
         if (capacity > 0 && state.offset >= capacity - c.earlyWarning()) {

@@ -146,8 +146,12 @@ final class TapeImage implements Closeable {
         }
     }
 
-    /** Writes one record at {@code at} (the caller has cut the image there); returns its end. */
-    long writeRecord(long at, byte[] data, int off, int len) throws IOException {
+    /**
+     * Writes one record of {@code data}'s remaining bytes at {@code at} (the caller has cut the
+     * image there) and consumes them; returns its end.
+     */
+    long writeRecord(long at, ByteBuffer data) throws IOException {
+        int len = data.remaining();
         header.clear();
         header.putInt(len).flip();
         trailer.clear();
@@ -156,7 +160,7 @@ final class TapeImage implements Closeable {
         }
         trailer.putInt(len).flip();
         gather[0] = header;
-        gather[1] = ByteBuffer.wrap(data, off, len);
+        gather[1] = data;
         gather[2] = trailer;
         long span = SimhFormat.recordSpan(len);
         if (channelPosition != at) {
