@@ -7,6 +7,7 @@
 #   BENCH_SIZE_MB  size of the generated tree in MiB (default 1024)
 #   BENCH_ROUNDS   rounds; the best time of each side counts (default 2)
 #   RMT411_JAR     the server jar (default: this checkout's)
+#   JAVA_OPTS      JVM options for the server (default none; see docs/performance.md)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar=${RMT411_JAR:-$here/../rmt-server/target/rmt-server.jar}
@@ -39,28 +40,40 @@ run_gnu() {
     tar --rsh-command="$work/fakersh" --rmt-command=/usr/sbin/rmt-tar -b 20 \
         -cf "localhost:$work/gnu/archive.tar" -C "$work/tree" .
 }
+run_rmt411_file() {
+    rm -rf "$work/root"
+    mkdir -p "$work/root"
+    tar --rsh-command="$work/fakersh" --rmt-command="java ${JAVA_OPTS:-} -jar $jar --stdio --root $work/root" -b 20 \
+        -cf localhost:/plain.tar -C "$work/tree" .
+}
 run_rmt411() {
     rm -rf "$work/root"
     mkdir -p "$work/root"
-    tar --rsh-command="$work/fakersh" --rmt-command="java -jar $jar --stdio --root $work/root" -b 20 \
+    tar --rsh-command="$work/fakersh" --rmt-command="java ${JAVA_OPTS:-} -jar $jar --stdio --root $work/root" -b 20 \
         -cf localhost:/dev/nst0 -C "$work/tree" .
 }
 timed() { local t0 t1; t0=$(now); "$@"; sync; t1=$(now); echo "$t1 - $t0" | bc -l; }
 best() { if [ -z "$1" ]; then echo "$2"; else echo "$1 $2" | awk '{ print ($2 < $1) ? $2 : $1 }'; fi; }
 
 gnu_best=""
+file_best=""
 tape_best=""
 for r in $(seq 1 "$rounds"); do
     sync
     g=$(timed run_gnu)
+    f=$(timed run_rmt411_file)
     t=$(timed run_rmt411)
-    echo "round $r: GNU rmt ${g}s, rmt411 tape ${t}s" >&2
+    echo "round $r: GNU rmt ${g}s, rmt411 file ${f}s, rmt411 tape ${t}s" >&2
     gnu_best=$(best "$gnu_best" "$g")
+    file_best=$(best "$file_best" "$f")
     tape_best=$(best "$tape_best" "$t")
 done
 mbs() { echo "scale=1; $bytes / 1000000 / $1" | bc -l; }
+echo "server JVM options: ${JAVA_OPTS:-(none)}"
 echo "tree: $bytes bytes in $files files, tar -b 20 (10240-byte records), best of $rounds rounds"
 echo "GNU tar -> GNU rmt -> plain file:   $(mbs "$gnu_best") MB/s (${gnu_best}s)"
+echo "GNU tar -> rmt411 -> plain file:    $(mbs "$file_best") MB/s (${file_best}s)"
 echo "GNU tar -> rmt411 -> /dev/nst0 .tap: $(mbs "$tape_best") MB/s (${tape_best}s)"
-echo "ratio rmt411 / GNU rmt: $(echo "scale=2; $gnu_best / $tape_best" | bc -l)"
+echo "ratio rmt411 tape / GNU rmt file: $(echo "scale=2; $gnu_best / $tape_best" | bc -l)"
+echo "ratio rmt411 tape / rmt411 file:  $(echo "scale=2; $file_best / $tape_best" | bc -l)"
 mtdump "$work/root/library/VT0001.tap" 2>/dev/null | tail -2 >&2 || true

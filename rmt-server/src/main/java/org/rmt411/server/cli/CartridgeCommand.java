@@ -30,11 +30,12 @@ final class CartridgeCommand {
                     description = "Label, 1-16 of A-Z 0-9 (default: the next VTnnnn).") String barcode,
             @Option(names = "--write-protect", description = "Set the write-protect tab.") boolean protect)
             throws IOException {
+        options.tapes.validate(spec.commandLine());
         TapeLibrary library = options.library();
         String label = barcode != null ? barcode : library.nextBarcode();
-        library.create(label, options.tapes.capacity, options.tapes.earlyWarning, protect);
+        library.create(label, options.tapes.capacity, options.tapes.earlyWarning(), protect);
         out().printf("created %s (capacity %s, early warning %s%s)%n", label, ByteSize.format(options.tapes.capacity),
-                ByteSize.format(options.tapes.earlyWarning), protect ? ", write-protected" : "");
+                ByteSize.format(options.tapes.earlyWarning()), protect ? ", write-protected" : "");
         return 0;
     }
 
@@ -74,7 +75,7 @@ final class CartridgeCommand {
             @Option(names = "--write-protect", description = "Set the write-protect tab.") boolean protect)
             throws IOException {
         String label = barcode != null ? barcode : options.library().nextBarcode();
-        options.admin().importImage(file, label, options.tapes.capacity, options.tapes.earlyWarning, protect);
+        options.admin().importImage(file, label, options.tapes.capacity, options.tapes.earlyWarning(), protect);
         out().println("imported " + file + " as " + label);
         return 0;
     }

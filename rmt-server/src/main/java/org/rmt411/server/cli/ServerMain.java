@@ -105,7 +105,8 @@ public final class ServerMain implements Callable<Integer> {
     /** The command with its subcommands; their failures print one line, not a stack trace. */
     private static CommandLine commandLine() {
         return new CommandLine(new ServerMain()).setExecutionExceptionHandler((e, cl, parsed) -> {
-            cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + e);
+            cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return EXIT_RUNTIME;
         });
     }

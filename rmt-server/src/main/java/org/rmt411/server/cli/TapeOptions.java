@@ -15,24 +15,34 @@ final class TapeOptions {
             description = "Capacity of blank cartridges the autoloader makes, image bytes (default: ${DEFAULT-VALUE}; 0 = unlimited).")
     long capacity;
 
-    @Option(names = "--early-warning", defaultValue = "2M", paramLabel = "SIZE", converter = SizeConverter.class,
-            description = "Early-warning zone before the end of those cartridges (default: ${DEFAULT-VALUE}).")
-    long earlyWarning;
+    @Option(names = "--early-warning", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Early-warning zone before the end of those cartridges (default: 2M, mhvtl's, "
+                    + "or 1/8 of --capacity when that is smaller).")
+    Long earlyWarning;
 
     @Option(names = "--autoloader", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "After mt offline, load the next cartridge of the magazine, making a blank one "
                     + "when none is left (default: on; --no-autoloader leaves the drive empty).")
     boolean autoloader;
 
+    /** The early-warning zone, given or derived from the capacity. */
+    long earlyWarning() {
+        if (earlyWarning != null) {
+            return earlyWarning;
+        }
+        long standard = 2L << 20;
+        return capacity > 0 ? Math.min(standard, capacity / 8) : standard;
+    }
+
     TapeLibrary.Settings settings() {
-        return new TapeLibrary.Settings(drives, capacity, earlyWarning, autoloader);
+        return new TapeLibrary.Settings(drives, capacity, earlyWarning(), autoloader);
     }
 
     void validate(CommandLine commandLine) {
         if (drives < 1 || drives > 1000) {
             throw new CommandLine.ParameterException(commandLine, "--drives must be 1..1000");
         }
-        if (capacity > 0 && earlyWarning >= capacity) {
+        if (capacity > 0 && earlyWarning() >= capacity) {
             throw new CommandLine.ParameterException(commandLine, "--early-warning must be below --capacity");
         }
     }

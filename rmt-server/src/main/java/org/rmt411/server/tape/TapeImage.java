@@ -21,8 +21,10 @@ final class TapeImage implements Closeable {
     private final FileChannel channel;
     private final boolean writable;
     private final ByteBuffer word = ByteBuffer.allocate(SimhFormat.WORD).order(ByteOrder.LITTLE_ENDIAN);
-    private final ByteBuffer header = ByteBuffer.allocate(SimhFormat.WORD).order(ByteOrder.LITTLE_ENDIAN);
-    private final ByteBuffer trailer = ByteBuffer.allocate(SimhFormat.WORD + 1).order(ByteOrder.LITTLE_ENDIAN);
+    // Direct, so a gathering write with a direct payload view copies nothing through the JDK's
+    // temporary buffers.
+    private final ByteBuffer header = ByteBuffer.allocateDirect(SimhFormat.WORD).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer trailer = ByteBuffer.allocateDirect(SimhFormat.WORD + 1).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer[] gather = new ByteBuffer[3];
     private ByteBuffer copyBuffer;
     /** Where the channel's own position is, so sequential appends need no lseek. */
