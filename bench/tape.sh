@@ -8,6 +8,8 @@
 #   BENCH_ROUNDS   rounds; the best time of each side counts (default 2)
 #   RMT411_JAR     the server jar (default: this checkout's)
 #   JAVA_OPTS      JVM options for the server (default none; see docs/performance.md)
+#   BENCH_DIR      where the tree, archive and cartridge go (default: a new dir under $TMPDIR;
+#                  a tmpfs such as /dev/shm takes the disk out of the comparison)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jar=${RMT411_JAR:-$here/../rmt-server/target/rmt-server.jar}
@@ -16,7 +18,7 @@ rounds=${BENCH_ROUNDS:-2}
 [ -f "$jar" ] || { echo "tape.sh: no server jar at $jar (run: mvn -q package -DskipTests)" >&2; exit 1; }
 [ -x /usr/sbin/rmt-tar ] || { echo "tape.sh: GNU rmt (/usr/sbin/rmt-tar) is not installed" >&2; exit 1; }
 
-work=$(mktemp -d)
+work=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/rmt411-tape-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/tree" "$work/gnu"
 # A remote shell that runs the command locally: both servers start the way rsh would start them.
@@ -69,7 +71,7 @@ for r in $(seq 1 "$rounds"); do
     tape_best=$(best "$tape_best" "$t")
 done
 mbs() { echo "scale=1; $bytes / 1000000 / $1" | bc -l; }
-echo "server JVM options: ${JAVA_OPTS:-(none)}"
+echo "server JVM options: ${JAVA_OPTS:-(none)}; data in $(df --output=fstype "$work" | tail -1) at $work"
 echo "tree: $bytes bytes in $files files, tar -b 20 (10240-byte records), best of $rounds rounds"
 echo "GNU tar -> GNU rmt -> plain file:   $(mbs "$gnu_best") MB/s (${gnu_best}s)"
 echo "GNU tar -> rmt411 -> plain file:    $(mbs "$file_best") MB/s (${file_best}s)"

@@ -87,6 +87,13 @@ final class ClientHarness {
         }
     }
 
+    /** Starts a server process the test talks to directly; the caller closes its stdin. */
+    Process server() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "exec " + serverCommand);
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        return pb.start();
+    }
+
     /** Runs and insists on exit 0. */
     String ok(String... command) throws IOException, InterruptedException {
         Run r = run(List.of(command), new byte[0]);

@@ -3,6 +3,7 @@ package org.rmt411.server.tape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmt411.protocol.MtStatus;
@@ -75,6 +77,27 @@ class TapeClientsIT {
         assertAt(next, 0, 0);
         assertThat(next.has(MtStatus.GMT_EOD)).as("a blank cartridge").isTrue();
         assertThat(h.operator("drives")).contains("/dev/nst0  VT0002");
+    }
+
+    @Test
+    void aDriveOpenInOneServerProcessIsBusyForAnother() throws Exception {
+        ClientHarness h = new ClientHarness(dir, "");
+        Process holder = h.server();
+        try {
+            holder.getOutputStream().write("O/dev/nst0\n0 O_RDONLY\n".getBytes(StandardCharsets.US_ASCII));
+            holder.getOutputStream().flush();
+            byte[] reply = holder.getInputStream().readNBytes(3);
+            assertThat(new String(reply, StandardCharsets.US_ASCII)).isEqualTo("A0\n");
+            ClientHarness.Run busy = h.run(List.of("mt-gnu", "--rsh-command=" + h.rsh, "-f", "localhost:/dev/nst0",
+                    "rewind"), new byte[0]);
+            assertThat(busy.exit()).isNotZero();
+            assertThat(busy.err()).contains("Device or resource busy");
+        } finally {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            holder.destroyForcibly();
+        }
+        h.mt("/dev/nst0", "rewind");
     }
 
     @Test
