@@ -2,7 +2,6 @@ package org.rmt411.server.tape;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
@@ -15,9 +14,6 @@ import org.rmt411.protocol.RmtException;
  * them all.
  */
 final class TapeDrive {
-    /** st.h's read-side states: after a filemark, then the two zero reads at end of data. */
-    private enum EofState { NONE, FILEMARK, EOD_1, EOD_2 }
-
     /** st.rst "EOM Behaviour When Writing": after early warning, ENOSPC and success alternate. */
     private enum EomState { NONE, ERROR_NEXT, ALLOW_NEXT }
 
@@ -26,7 +22,7 @@ final class TapeDrive {
     private final boolean rewinding;
     private final Autoloader autoloader;
     private Cartridge cartridge;
-    private EofState eof = EofState.NONE;
+    private final TapeReader reader = new TapeReader();
     private EomState eom = EomState.NONE;
     private boolean lastWasWrite;
 
@@ -54,93 +50,14 @@ final class TapeDrive {
     }
 
     /**
-     * R: the records to send. Variable mode returns the whole next record, ENOMEM (skipping it)
-     * when {@code count} is smaller (st.4 "Data transfer"); a filemark reads as nothing and
-     * leaves the position after it; at end of data two reads return nothing, then EIO.
+     * R: the records to send (see {@link TapeReader}); reading ends a write and st's
+     * early-warning state.
      */
     List<TapeObject> read(long count) throws IOException {
         Cartridge c = loaded();
         lastWasWrite = false;
         eom = EomState.NONE;
-        if (count == 0) {
-            return List.of();
-        }
-        if (state.blockSize > 0) {
-            return readFixed(c, count);
-        }
-        TapeObject o = c.image().forward(state.offset, c.index().endOfData());
-        switch (o.kind()) {
-            case RECORD:
-                eof = EofState.NONE;
-                state.offset = o.end();
-                state.object++;
-                if (o.bad()) {
-                    throw new RmtException(Errno.EIO);
-                }
-                if (count < o.length()) {
-                    throw new RmtException(Errno.ENOMEM);
-                }
-                return List.of(o);
-            case MARK:
-                crossMark(o);
-                return List.of();
-            case END_OF_DATA:
-                return atEndOfData();
-            default:
-                throw new RmtException(Errno.EIO);
-        }
-    }
-
-    /** Fixed-block mode: whole blocks up to {@code count}, stopping before a filemark. */
-    private List<TapeObject> readFixed(Cartridge c, long count) throws IOException {
-        int size = state.blockSize;
-        if (count % size != 0) {
-            throw new RmtException(Errno.EINVAL);
-        }
-        List<TapeObject> records = new ArrayList<>();
-        while ((long) (records.size() + 1) * size <= count) {
-            TapeObject o = c.image().forward(state.offset, c.index().endOfData());
-            if (o.kind() == TapeObject.Kind.RECORD && o.length() == size && !o.bad()) {
-                records.add(o);
-                state.offset = o.end();
-                state.object++;
-                eof = EofState.NONE;
-                continue;
-            }
-            if (!records.isEmpty()) {
-                break; // st returns the data before a filemark first, the mark on the next read
-            }
-            if (o.kind() == TapeObject.Kind.MARK) {
-                crossMark(o);
-                return records;
-            }
-            if (o.kind() == TapeObject.Kind.END_OF_DATA) {
-                return atEndOfData();
-            }
-            throw new RmtException(Errno.EIO);
-        }
-        return records;
-    }
-
-    private void crossMark(TapeObject mark) {
-        state.offset = mark.end();
-        state.object++;
-        state.blockKnown = true;
-        eof = EofState.FILEMARK;
-    }
-
-    private List<TapeObject> atEndOfData() throws RmtException {
-        switch (eof) {
-            case NONE:
-                eof = EofState.EOD_1;
-                return List.of();
-            case FILEMARK:
-            case EOD_1:
-                eof = EofState.EOD_2;
-                return List.of();
-            default:
-                throw new RmtException(Errno.EIO);
-        }
+        return reader.read(c, state, count);
     }
 
     /**
@@ -179,7 +96,7 @@ final class TapeDrive {
             state.object++;
         }
         data.position(data.limit());
-        eof = EofState.NONE;
+        reader.reset();
         lastWasWrite = true;
         if (capacity > 0 && state.offset >= capacity - c.earlyWarning()) {
             eom = EomState.ERROR_NEXT; // the write that reaches early warning completes
@@ -198,7 +115,7 @@ final class TapeDrive {
             state.blockKnown = true;
         }
         lastWasWrite = false;
-        eof = EofState.NONE;
+        reader.reset();
         c.sync();
     }
 
@@ -244,7 +161,7 @@ final class TapeDrive {
 
     private long motion(int op, int count) throws IOException {
         Cartridge c = loaded();
-        eof = EofState.NONE;
+        reader.reset();
         eom = EomState.NONE;
         switch (op) {
             case MtOp.MTWEOF:
@@ -336,7 +253,7 @@ final class TapeDrive {
         cartridge = next;
         state.cartridge = next == null ? null : next.barcode();
         state.rewind();
-        eof = EofState.NONE;
+        reader.reset();
         eom = EomState.NONE;
         lastWasWrite = false;
     }
