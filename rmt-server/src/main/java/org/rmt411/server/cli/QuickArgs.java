@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.rmt411.protocol.RmtRequestDecoder;
 import org.rmt411.protocol.SeekOrder;
+import org.rmt411.server.tape.ByteSize;
+import org.rmt411.server.tape.TapeLibrary;
 
 /**
  * Reads the plain server invocations ({@code --stdio --root DIR}, {@code --port N} ...) without
@@ -17,17 +20,31 @@ import org.rmt411.protocol.SeekOrder;
  * {@code QuickArgsTest} checks both parsers agree.
  */
 final class QuickArgs {
-    private static final List<String> FLAGS = List.of("--stdio", "--inetd", "--read-only", "--trace");
     private static final List<String> VALUED = List.of("--port", "--bind", "--root", "--allow",
-            "--max-sessions", "--max-record", "--seek-order");
+            "--max-sessions", "--max-record", "--seek-order", "--drives", "--capacity", "--early-warning");
+
+    private int port = ServerConfig.DEFAULT_PORT;
+    private String bind;
+    private Path root = Path.of(ServerConfig.DEFAULT_ROOT);
+    private boolean stdio;
+    private boolean inetd;
+    private boolean readOnly;
+    private boolean trace;
+    private final List<String> allow = new ArrayList<>();
+    private int maxSessions = ServerConfig.DEFAULT_MAX_SESSIONS;
+    private int maxRecord = RmtRequestDecoder.DEFAULT_MAX_RECORD;
+    private SeekOrder seekOrder = SeekOrder.AUTO;
+    private int drives = TapeLibrary.Settings.DEFAULT.drives();
+    private long capacity = TapeLibrary.Settings.DEFAULT.capacity();
+    private Long earlyWarning;
+    private boolean autoloader = TapeLibrary.Settings.DEFAULT.autoloader();
 
     private QuickArgs() {
     }
 
     /** The configuration, or empty when picocli must handle these arguments. */
     static Optional<ServerConfig> parse(String... args) {
-        ServerConfig c = ServerConfig.defaults();
-        List<String> allow = new ArrayList<>();
+        QuickArgs q = new QuickArgs();
         try {
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
@@ -37,49 +54,88 @@ final class QuickArgs {
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
                 }
-                if (FLAGS.contains(name) && value == null) {
-                    c = flag(c, name);
-                } else if (VALUED.contains(name)) {
+                if (VALUED.contains(name)) {
                     if (value == null) {
                         if (++i == args.length) {
                             return Optional.empty();
                         }
                         value = args[i];
                     }
-                    c = valued(c, name, value, allow);
-                } else {
+                    q.valued(name, value);
+                } else if (value != null || !q.flag(name)) {
                     return Optional.empty();
                 }
             }
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        c = new ServerConfig(c.port(), c.bind(), c.root(), c.stdio(), c.inetd(), c.readOnly(), allow,
-                c.maxSessions(), c.maxRecord(), c.seekOrder(), c.trace());
-        return c.problem() == null ? Optional.of(c) : Optional.empty();
+        ServerConfig config = q.config();
+        return config.problem() == null ? Optional.of(config) : Optional.empty();
     }
 
-    private static ServerConfig flag(ServerConfig c, String name) {
-        boolean stdio = c.stdio() || name.equals("--stdio");
-        boolean inetd = c.inetd() || name.equals("--inetd");
-        boolean readOnly = c.readOnly() || name.equals("--read-only");
-        boolean trace = c.trace() || name.equals("--trace");
-        return new ServerConfig(c.port(), c.bind(), c.root(), stdio, inetd, readOnly, c.allow(), c.maxSessions(),
-                c.maxRecord(), c.seekOrder(), trace);
-    }
-
-    private static ServerConfig valued(ServerConfig c, String name, String value, List<String> allow) {
-        int port = name.equals("--port") ? Integer.parseInt(value) : c.port();
-        String bind = name.equals("--bind") ? value : c.bind();
-        Path root = name.equals("--root") ? Path.of(value) : c.root();
-        int maxSessions = name.equals("--max-sessions") ? Integer.parseInt(value) : c.maxSessions();
-        int maxRecord = name.equals("--max-record") ? Integer.parseInt(value) : c.maxRecord();
-        SeekOrder order = name.equals("--seek-order") ? seekOrder(value) : c.seekOrder();
-        if (name.equals("--allow")) {
-            allow.addAll(Arrays.asList(value.split(",")));
+    private boolean flag(String name) {
+        switch (name) {
+            case "--stdio":
+                stdio = true;
+                return true;
+            case "--inetd":
+                inetd = true;
+                return true;
+            case "--read-only":
+                readOnly = true;
+                return true;
+            case "--trace":
+                trace = true;
+                return true;
+            case "--autoloader":
+                autoloader = true;
+                return true;
+            case "--no-autoloader":
+                autoloader = false;
+                return true;
+            default:
+                return false;
         }
-        return new ServerConfig(port, bind, root, c.stdio(), c.inetd(), c.readOnly(), c.allow(), maxSessions,
-                maxRecord, order, c.trace());
+    }
+
+    private void valued(String name, String value) {
+        switch (name) {
+            case "--port":
+                port = Integer.parseInt(value);
+                break;
+            case "--bind":
+                bind = value;
+                break;
+            case "--root":
+                root = Path.of(value);
+                break;
+            case "--allow":
+                allow.addAll(Arrays.asList(value.split(",")));
+                break;
+            case "--max-sessions":
+                maxSessions = Integer.parseInt(value);
+                break;
+            case "--max-record":
+                maxRecord = Integer.parseInt(value);
+                break;
+            case "--seek-order":
+                seekOrder = seekOrder(value);
+                break;
+            case "--drives":
+                drives = Integer.parseInt(value);
+                break;
+            case "--capacity":
+                capacity = ByteSize.parse(value);
+                break;
+            default:
+                earlyWarning = ByteSize.parse(value);
+        }
+    }
+
+    private ServerConfig config() {
+        long warning = earlyWarning != null ? earlyWarning : TapeOptions.defaultEarlyWarning(capacity);
+        return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
+                trace, new TapeLibrary.Settings(drives, capacity, warning, autoloader));
     }
 
     /** {@code auto|offset-first|whence-first}, shared with the picocli converter. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.rmt411.protocol.RmtRequestDecoder;
 import org.rmt411.protocol.SeekOrder;
+import org.rmt411.server.tape.TapeLibrary;
 import org.rmt411.server.transport.CidrSet;
 
 /**
@@ -12,9 +13,11 @@ import org.rmt411.server.transport.CidrSet;
  * @param port TCP port (0 = any free one)
  * @param bind local address, or {@code null} for all interfaces
  * @param allow peer networks; empty means loopback only
+ * @param tapes the virtual tape library: drives, blank-cartridge capacity, autoloader
  */
 public record ServerConfig(int port, String bind, Path root, boolean stdio, boolean inetd, boolean readOnly,
-        List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, boolean trace) {
+        List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, boolean trace,
+        TapeLibrary.Settings tapes) {
 
     /** Embedded defaults: the README's command starts exactly this. */
     public static final int DEFAULT_PORT = 411;
@@ -28,7 +31,8 @@ public record ServerConfig(int port, String bind, Path root, boolean stdio, bool
     /** The configuration with every default. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_PORT, null, Path.of(DEFAULT_ROOT), false, false, false, List.of(),
-                DEFAULT_MAX_SESSIONS, RmtRequestDecoder.DEFAULT_MAX_RECORD, SeekOrder.AUTO, false);
+                DEFAULT_MAX_SESSIONS, RmtRequestDecoder.DEFAULT_MAX_RECORD, SeekOrder.AUTO, false,
+                TapeLibrary.Settings.DEFAULT);
     }
 
     /** What is wrong with the combination, or {@code null} when it can run. */
@@ -50,7 +54,7 @@ public record ServerConfig(int port, String bind, Path root, boolean stdio, bool
         } catch (IllegalArgumentException e) {
             return "--allow: " + e.getMessage();
         }
-        return null;
+        return TapeOptions.problem(tapes);
     }
 
     /** The allowlist to enforce. */

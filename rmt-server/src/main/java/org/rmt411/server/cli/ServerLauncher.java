@@ -25,7 +25,7 @@ final class ServerLauncher {
         try {
             Files.createDirectories(config.root());
             sessions = ServerRuntime.sessions(config.root(), config.readOnly(),
-                    new SessionOptions(config.maxRecord(), config.seekOrder(), config.trace()));
+                    new SessionOptions(config.maxRecord(), config.seekOrder(), config.trace()), config.tapes());
         } catch (IOException e) {
             err.println("rmt-server: cannot use root folder " + config.root() + ": " + e.getMessage());
             return EXIT_RUNTIME;

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 /** The {@code rmt-server} command: serve a root folder over TCP, stdio or an inherited socket. */
 @Command(name = "rmt-server", mixinStandardHelpOptions = true, versionProvider = Version.class,
         sortOptions = false,
-        description = "Serves the rmt (Remote Magnetic Tape) protocol: plain files under --root, "
-                + "for GNU tar, cpio, mt and dump/restore.",
+        description = "Serves the rmt (Remote Magnetic Tape) protocol: virtual tape drives /dev/nstN and "
+                + "/dev/stN, and plain files under --root, for GNU tar, cpio, mt and dump/restore.",
+        subcommands = {CartridgeCommand.class, DrivesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:served and stopped normally (end of input, SIGTERM)",
@@ -67,6 +68,9 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--trace", description = "Log one stderr line per request and reply (never payload bytes).")
     private boolean trace;
 
+    @CommandLine.Mixin
+    private TapeOptions tapes;
+
     /** Runs the command and exits with its code. */
     public static void main(String[] args) throws Exception {
         Logging.configure();
@@ -79,12 +83,21 @@ public final class ServerMain implements Callable<Integer> {
 
     /** Runs the command without exiting (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new ServerMain()).execute(args);
+        return commandLine().execute(args);
     }
 
     /** Runs the command with its own output writers (for tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new ServerMain()).setOut(out).setErr(err).execute(args);
+        return commandLine().setOut(out).setErr(err).execute(args);
+    }
+
+    /** The command with its subcommands; their failures print one line, not a stack trace. */
+    private static CommandLine commandLine() {
+        return new CommandLine(new ServerMain()).setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            return ServerLauncher.EXIT_RUNTIME;
+        });
     }
 
     /** What picocli makes of {@code args} (for the parser agreement test). */
@@ -106,7 +119,7 @@ public final class ServerMain implements Callable<Integer> {
 
     private ServerConfig config() {
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
-                trace);
+                trace, tapes.settings());
     }
 
     /** Parses {@code auto|offset-first|whence-first}. */

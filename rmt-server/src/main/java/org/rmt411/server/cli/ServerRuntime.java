@@ -8,6 +8,8 @@ import org.rmt411.server.device.FileProvider;
 import org.rmt411.server.device.RootJail;
 import org.rmt411.server.session.RmtSession;
 import org.rmt411.server.session.SessionOptions;
+import org.rmt411.server.tape.TapeLibrary;
+import org.rmt411.server.tape.TapeProvider;
 import org.rmt411.server.transport.SessionFactory;
 
 /** Wires the device namespace under a root to the session factory every transport uses. */
@@ -17,12 +19,29 @@ public final class ServerRuntime {
 
     /** The session factory for a server rooted at {@code root} (which must exist). */
     public static SessionFactory sessions(Path root, boolean readOnly, SessionOptions options) throws IOException {
-        DeviceNamespace namespace = namespace(root, readOnly);
+        return sessions(root, readOnly, options, TapeLibrary.Settings.DEFAULT);
+    }
+
+    /** The session factory with the virtual tape library configured by {@code tapes}. */
+    public static SessionFactory sessions(Path root, boolean readOnly, SessionOptions options,
+            TapeLibrary.Settings tapes) throws IOException {
+        DeviceNamespace namespace = namespace(root, readOnly, tapes);
         return (in, out, peer) -> new RmtSession(in, out, namespace, options, peer);
     }
 
-    /** The namespace: tape drives first (once they exist), then plain files. */
+    /** The namespace with the default tape library. */
     public static DeviceNamespace namespace(Path root, boolean readOnly) throws IOException {
-        return new DeviceNamespace(List.of(new FileProvider(new RootJail(root))), readOnly);
+        return namespace(root, readOnly, TapeLibrary.Settings.DEFAULT);
+    }
+
+    /**
+     * The namespace: tape drives first ({@code /dev/nstN}, {@code /dev/stN}), then plain files.
+     * One library per server process, so every session shares the drives' busy state.
+     */
+    public static DeviceNamespace namespace(Path root, boolean readOnly, TapeLibrary.Settings tapes)
+            throws IOException {
+        TapeLibrary library = new TapeLibrary(root, tapes);
+        return new DeviceNamespace(List.of(new TapeProvider(library), new FileProvider(new RootJail(root))),
+                readOnly);
     }
 }

@@ -1,0 +1,194 @@
+package org.rmt411.server.tape;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * A mounted cartridge: its SIMH image open, its index trusted or rebuilt, its tail checked.
+ *
+ * <p>Durability follows st's rule that a filemark without the immediate bit is a
+ * synchronisation point (st.rst, MTWEOF): records are written without forcing, and
+ * {@link #sync()} (called at every filemark, close, rewind and unload) forces the image and then
+ * records the new length as clean in the sidecar. Before the first change after a sync the
+ * sidecar is marked dirty, so a crash in between makes the next mount scan the whole image.
+ */
+final class Cartridge implements Closeable {
+    private static final System.Logger LOG = System.getLogger(Cartridge.class.getName());
+
+    private final Path imagePath;
+    private final Path sidecarPath;
+    private final Sidecar sidecar;
+    private final TapeImage image;
+    private TapeIndex index;
+    private boolean changedSinceSync;
+
+    private Cartridge(Path imagePath, Path sidecarPath, Sidecar sidecar, TapeImage image) {
+        this.imagePath = imagePath;
+        this.sidecarPath = sidecarPath;
+        this.sidecar = sidecar;
+        this.image = image;
+    }
+
+    /**
+     * Mounts the cartridge whose image is {@code imagePath} and sidecar {@code sidecarPath}. A
+     * write-protected cartridge is opened read-only and a torn tail is only hidden, not cut.
+     */
+    static Cartridge mount(Path imagePath, Path sidecarPath) throws IOException {
+        Sidecar sidecar = Sidecar.load(sidecarPath);
+        if (!Files.exists(imagePath) && !sidecar.writeProtected) {
+            Files.createFile(imagePath);
+        }
+        TapeImage image = TapeImage.open(imagePath, !sidecar.writeProtected);
+        Cartridge cartridge = new Cartridge(imagePath, sidecarPath, sidecar, image);
+        try {
+            cartridge.checkTail();
+        } catch (IOException | RuntimeException e) {
+            image.close();
+            throw e;
+        }
+        return cartridge;
+    }
+
+    /** Trusts the sidecar's index when clean and the tail is whole; otherwise scans and repairs. */
+    private void checkTail() throws IOException {
+        long size = image.size();
+        if (sidecar.clean && sidecar.length == size && sidecar.endOfData <= size) {
+            TapeIndex cached = TapeIndex.decode(sidecar.marks, sidecar.objects, sidecar.endOfData);
+            if (tailMatches(cached)) {
+                index = cached;
+                return;
+            }
+        }
+        ImageScanner.Scan scan = ImageScanner.scan(image);
+        index = scan.index();
+        if (scan.tornAt() >= 0) {
+            LOG.log(Level.WARNING, "cartridge " + sidecar.barcode + ": torn tail at byte " + scan.tornAt()
+                    + " of " + size + "; cut back to the last whole object");
+            sidecar.tornTailRepairs++;
+            sidecar.lastRepair = Instant.now();
+            if (image.writable()) {
+                image.truncate(scan.tornAt());
+                image.force();
+            }
+        }
+        if (image.writable()) {
+            changedSinceSync = true;
+            sync();
+        }
+    }
+
+    /** The cached index is believable when the image's last object is where it says. */
+    private boolean tailMatches(TapeIndex cached) throws IOException {
+        long eod = cached.endOfData();
+        if (eod == 0) {
+            return cached.objects() == 0 && cached.markCount() == 0;
+        }
+        TapeObject last = image.backward(eod);
+        if (last.kind() == TapeObject.Kind.MARK) {
+            int marks = cached.markCount();
+            return marks > 0 && cached.markOffset(marks - 1) == last.offset()
+                    && cached.markObject(marks - 1) == cached.objects() - 1;
+        }
+        return last.kind() == TapeObject.Kind.RECORD;
+    }
+
+    String barcode() {
+        return sidecar.barcode;
+    }
+
+    boolean writeProtected() {
+        return sidecar.writeProtected;
+    }
+
+    long capacity() {
+        return sidecar.capacity;
+    }
+
+    long earlyWarning() {
+        return sidecar.earlyWarning;
+    }
+
+    /** Counts one more load into a drive (mhvtl keeps the same count in its MAM). */
+    void countLoad() throws IOException {
+        sidecar.loadCount++;
+        sidecar.store(sidecarPath);
+    }
+
+    TapeImage image() {
+        return image;
+    }
+
+    TapeIndex index() {
+        return index;
+    }
+
+    Path imagePath() {
+        return imagePath;
+    }
+
+    /** Writes one record at {@code offset}, which holds object number {@code object}; returns its end. */
+    long writeRecord(long offset, long object, ByteBuffer data) throws IOException {
+        cutAt(offset, object);
+        long end = image.writeRecord(offset, data);
+        index.extend(end, object + 1);
+        return end;
+    }
+
+    /** Writes one tape mark at {@code offset} (object number {@code object}); returns its end. */
+    long writeMark(long offset, long object) throws IOException {
+        cutAt(offset, object);
+        long end = image.writeMark(offset);
+        index.addMark(offset, object);
+        return end;
+    }
+
+    /** Makes {@code offset} the end of data (MTERASE, or writing there). */
+    void cutAt(long offset, long object) throws IOException {
+        beginChange();
+        if (offset != index.endOfData() || image.size() != offset) {
+            index.truncate(offset, object);
+            image.truncate(offset);
+        }
+    }
+
+    private void beginChange() throws IOException {
+        if (!changedSinceSync) {
+            changedSinceSync = true;
+            sidecar.clean = false;
+            sidecar.store(sidecarPath);
+        }
+    }
+
+    /** The synchronisation point: force the image, then record it as clean. */
+    void sync() throws IOException {
+        if (!changedSinceSync) {
+            return;
+        }
+        image.force();
+        sidecar.clean = true;
+        sidecar.length = image.size();
+        sidecar.objects = index.objects();
+        sidecar.endOfData = index.endOfData();
+        sidecar.marks = index.encodeMarks();
+        sidecar.lastWritten = Instant.now();
+        sidecar.store(sidecarPath);
+        changedSinceSync = false;
+    }
+
+    /** Syncs and closes the image. */
+    @Override
+    public void close() throws IOException {
+        try {
+            if (image.writable()) {
+                sync();
+            }
+        } finally {
+            image.close();
+        }
+    }
+}

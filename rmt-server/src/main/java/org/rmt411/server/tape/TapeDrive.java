@@ -1,0 +1,297 @@
+package org.rmt411.server.tape;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.rmt411.protocol.Errno;
+import org.rmt411.protocol.MtOp;
+import org.rmt411.protocol.MtStatus;
+import org.rmt411.protocol.RmtException;
+
+/**
+ * One open of a tape drive: Linux st(4) semantics over a mounted {@link Cartridge}. Each rule
+ * names the st behaviour it reproduces (st.rst, st.4, st.c); {@code docs/virtual-tape.md} lists
+ * them all.
+ */
+final class TapeDrive {
+    /** st.rst "EOM Behaviour When Writing": after early warning, ENOSPC and success alternate. */
+    private enum EomState { NONE, ERROR_NEXT, ALLOW_NEXT }
+
+    private final DriveState state;
+    private final boolean openForWrite;
+    private final boolean rewinding;
+    private final Autoloader autoloader;
+    private Cartridge cartridge;
+    private final TapeReader reader = new TapeReader();
+    private EomState eom = EomState.NONE;
+    private boolean lastWasWrite;
+
+    TapeDrive(DriveState state, Cartridge cartridge, boolean openForWrite, boolean rewinding, Autoloader autoloader) {
+        this.state = state;
+        this.cartridge = cartridge;
+        this.openForWrite = openForWrite;
+        this.rewinding = rewinding;
+        this.autoloader = autoloader;
+        if (cartridge != null) {
+            TapeIndex ix = cartridge.index();
+            if (state.offset > ix.endOfData() || state.object > ix.objects()) {
+                // The image was cut behind our back (torn-tail repair, operator): stand at its end.
+                Spacing.toEnd(ix, state);
+            }
+        }
+    }
+
+    DriveState state() {
+        return state;
+    }
+
+    Cartridge cartridge() {
+        return cartridge;
+    }
+
+    /**
+     * R: the records to send (see {@link TapeReader}); reading ends a write and st's
+     * early-warning state.
+     */
+    List<TapeObject> read(long count) throws IOException {
+        Cartridge c = loaded();
+        lastWasWrite = false;
+        eom = EomState.NONE;
+        return reader.read(c, state, count);
+    }
+
+    /**
+     * W: one record (variable mode) or whole blocks (fixed mode, EINVAL otherwise), written at
+     * the position, which becomes the new end of data. Capacity follows st's early-warning rule.
+     */
+    void write(ByteBuffer data) throws IOException {
+        Cartridge c = writableCartridge();
+        int size = state.blockSize;
+        int len = data.remaining();
+        if (len == 0) {
+            return;
+        }
+        if ((size > 0 && len % size != 0) || (size == 0 && len > SimhFormat.MAX_RECORD)) {
+            throw new RmtException(Errno.EINVAL);
+        }
+        if (eom == EomState.ERROR_NEXT) {
+            eom = EomState.ALLOW_NEXT;
+            throw new RmtException(Errno.ENOSPC);
+        }
+        int recordLength = size > 0 ? size : len;
+        int records = len / recordLength;
+        long span = records * SimhFormat.recordSpan(recordLength);
+        long capacity = c.capacity();
+        if (capacity > 0 && state.offset + span > capacity) {
+            throw new RmtException(Errno.ENOSPC); // physical end: nothing is written
+        }
+        int start = data.position();
+        for (int i = 0; i < records; i++) {
+            ByteBuffer one = data;
+            if (records > 1) { // fixed-block mode: one tape block per block-size slice
+                one = data.duplicate();
+                one.position(start + i * recordLength).limit(start + (i + 1) * recordLength);
+            }
+            state.offset = c.writeRecord(state.offset, state.object, one);
+            state.object++;
+        }
+        data.position(data.limit());
+        reader.reset();
+        lastWasWrite = true;
+        if (capacity > 0 && state.offset >= capacity - c.earlyWarning()) {
+            eom = EomState.ERROR_NEXT; // the write that reaches early warning completes
+        }
+    }
+
+    /** MTWEOF / MTWEOFI: n marks at the position, then the synchronisation point. */
+    private void writeMarks(int count) throws IOException {
+        Cartridge c = writableCartridge();
+        if (count < 0) {
+            throw new RmtException(Errno.EINVAL);
+        }
+        for (int i = 0; i < count; i++) {
+            state.offset = c.writeMark(state.offset, state.object);
+            state.object++;
+            state.blockKnown = true;
+        }
+        lastWasWrite = false;
+        reader.reset();
+        c.sync();
+    }
+
+    /** st writes a filemark before rewind, offline, BSF, BSFM or seek right after a write. */
+    private boolean closeFileIfWriting() throws IOException {
+        if (!lastWasWrite) {
+            return false;
+        }
+        writeMarks(1);
+        return true;
+    }
+
+    /** Serves {@code I}/{@code i} with a Linux op; returns the {@code A} value. */
+    long ioctl(int op, int count) throws IOException {
+        switch (op) {
+            case MtOp.MTNOP:
+                return count;
+            case MtOp.MTSETBLK:
+                if (count < 0 || count > SimhFormat.MAX_RECORD) {
+                    throw new RmtException(Errno.EINVAL);
+                }
+                state.blockSize = count;
+                return count;
+            case MtOp.MTSETDENSITY:
+                state.density = count & 0xff;
+                return count;
+            case MtOp.MTCOMPRESSION:
+                state.compression = count != 0;
+                return count;
+            case MtOp.MTLOCK:
+            case MtOp.MTUNLOCK:
+                state.locked = op == MtOp.MTLOCK;
+                return count;
+            case MtOp.MTSETDRVBUFFER:
+                throw new RmtException(Errno.EPERM); // st: needs CAP_SYS_ADMIN
+            case MtOp.MTLOAD:
+                load();
+                return count;
+            default:
+                return motion(op, count);
+        }
+    }
+
+    private long motion(int op, int count) throws IOException {
+        Cartridge c = loaded();
+        reader.reset();
+        eom = EomState.NONE;
+        switch (op) {
+            case MtOp.MTWEOF:
+            case MtOp.MTWEOFI:
+                writeMarks(count);
+                return count;
+            case MtOp.MTREW:
+            case MtOp.MTRETEN:
+                rewind(c);
+                return count;
+            case MtOp.MTOFFL:
+            case MtOp.MTUNLOAD:
+                unload(c);
+                return count;
+            case MtOp.MTERASE:
+                writableCartridge();
+                lastWasWrite = false; // nothing is left to close with a filemark
+                c.cutAt(state.offset, state.object);
+                rewind(c);
+                return count;
+            case MtOp.MTTELL:
+                lastWasWrite = false;
+                return state.object;
+            case MtOp.MTSEEK:
+                closeFileIfWriting();
+                Spacing.seek(c, state, count);
+                return count;
+            default:
+                space(c, op, count);
+                return count;
+        }
+    }
+
+    private void space(Cartridge c, int op, int count) throws IOException {
+        if (count < 0) {
+            space(c, Spacing.opposite(op, count), -count); // st spaces backwards for a negative count
+            return;
+        }
+        boolean wroteMark = (op == MtOp.MTBSF || op == MtOp.MTBSFM) && closeFileIfWriting();
+        lastWasWrite = false;
+        int n = wroteMark ? count + 1 : count; // st steps back over the mark it just wrote
+        if (n == 0 && op != MtOp.MTEOM) {
+            return;
+        }
+        switch (op) {
+            case MtOp.MTFSF -> Spacing.forwardFiles(c, state, n);
+            case MtOp.MTBSF -> Spacing.backFiles(c, state, n);
+            case MtOp.MTFSFM -> Spacing.forwardFilesBeforeMark(c, state, n);
+            case MtOp.MTBSFM -> Spacing.backFilesAfterMark(c, state, n);
+            case MtOp.MTFSR -> Spacing.forwardRecords(c, state, n);
+            case MtOp.MTBSR -> Spacing.backRecords(c, state, n);
+            case MtOp.MTEOM -> Spacing.toEnd(c.index(), state);
+            default -> throw new RmtException(Errno.ENOSYS); // setmarks, MTRESET, partitions
+        }
+    }
+
+    private void rewind(Cartridge c) throws IOException {
+        closeFileIfWriting();
+        lastWasWrite = false;
+        state.rewind();
+        c.sync();
+    }
+
+    /** MTOFFL: rewind, unlock the door as st does, unload, and let the autoloader feed the next. */
+    private void unload(Cartridge c) throws IOException {
+        rewind(c);
+        state.locked = false;
+        String barcode = c.barcode();
+        boolean wasBlank = c.index().objects() == 0;
+        cartridge = null;
+        state.cartridge = null;
+        c.close();
+        mount(autoloader.next(barcode, wasBlank));
+    }
+
+    /** MTLOAD: feed a cartridge into an empty drive; a loaded one is positioned at BOT. */
+    private void load() throws IOException {
+        if (cartridge != null) {
+            rewind(cartridge);
+            return;
+        }
+        mount(autoloader.load());
+        if (cartridge == null) {
+            throw new RmtException(Errno.ENOMEDIUM);
+        }
+    }
+
+    private void mount(Cartridge next) {
+        cartridge = next;
+        state.cartridge = next == null ? null : next.barcode();
+        state.rewind();
+        reader.reset();
+        eom = EomState.NONE;
+        lastWasWrite = false;
+    }
+
+    /** MTIOCGET as st fills it (rmt-protocol.md §5.1). */
+    MtStatus status() {
+        return DriveStatus.of(state, cartridge, eom != EomState.NONE);
+    }
+
+    /** Close: one filemark after a write, rewind on the rewinding device, then sync. */
+    void close() throws IOException {
+        Cartridge c = cartridge;
+        if (c == null) {
+            return;
+        }
+        try {
+            closeFileIfWriting();
+            if (rewinding) {
+                state.rewind();
+            }
+        } finally {
+            c.close();
+        }
+    }
+
+    private Cartridge loaded() throws RmtException {
+        if (cartridge == null) {
+            throw new RmtException(Errno.ENOMEDIUM);
+        }
+        return cartridge;
+    }
+
+    /** st: writing on a tape opened read-only, or write-protected, fails with EACCES. */
+    private Cartridge writableCartridge() throws RmtException {
+        Cartridge c = loaded();
+        if (!openForWrite || c.writeProtected()) {
+            throw new RmtException(Errno.EACCES);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,273 @@
+package org.rmt411.server.tape;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.rmt411.protocol.Errno;
+import org.rmt411.protocol.RmtException;
+
+/**
+ * The tape library under the root: one folder ({@value #FOLDER}) holding every cartridge as
+ * {@code BARCODE.tap} plus {@code BARCODE.properties}, and one {@code driveN.state} file per
+ * drive. The magazine is every cartridge in barcode order; a sequential autoloader feeds the one
+ * after the cartridge it took out, and makes a blank one when none is left.
+ */
+public final class TapeLibrary {
+    /** The folder under the root that holds the library. */
+    public static final String FOLDER = "library";
+    /** Barcodes as LTO labels and AWS Tape Gateway allow them: 1 to 16 of A-Z and 0-9. */
+    private static final Pattern BARCODE = Pattern.compile("[A-Z0-9]{1,16}");
+    private static final Pattern GENERATED = Pattern.compile("VT(\\d{4,})");
+    private static final System.Logger LOG = System.getLogger(TapeLibrary.class.getName());
+
+    private final Path folder;
+    private final Settings settings;
+    /** Drives this process has open; their live state is newer than their files. */
+    private final Map<Integer, DriveLease> leases = new HashMap<>();
+
+    /**
+     * How the library behaves.
+     *
+     * @param drives number of drives ({@code /dev/nst0} .. {@code /dev/nst<drives-1>})
+     * @param capacity bytes of a new blank cartridge (image bytes, headers included; 0 = unlimited)
+     * @param earlyWarning bytes before the end where early warning starts
+     * @param autoloader load the next cartridge after MTOFFL, making blank ones as needed
+     */
+    public record Settings(int drives, long capacity, long earlyWarning, boolean autoloader) {
+        /** One drive, 8 GiB cartridges (mhvtl's default size) with 2 MiB early warning (mhvtl's). */
+        public static final Settings DEFAULT = new Settings(1, 8L << 30, 2L << 20, true);
+    }
+
+    /** The library under {@code root}; the folder is created on first use. */
+    public TapeLibrary(Path root, Settings settings) {
+        this.folder = root.resolve(FOLDER);
+        this.settings = settings;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    Path image(String barcode) {
+        return folder.resolve(barcode + ".tap");
+    }
+
+    Path sidecar(String barcode) {
+        return folder.resolve(barcode + ".properties");
+    }
+
+    Path driveState(int drive) {
+        return folder.resolve("drive" + drive + ".state");
+    }
+
+    /** Every cartridge's barcode, in magazine order. */
+    public List<String> barcodes() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .filter(b -> BARCODE.matcher(b).matches())
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** True when {@code barcode} is a valid label. */
+    public static boolean validBarcode(String barcode) {
+        return BARCODE.matcher(barcode).matches();
+    }
+
+    /**
+     * Creates a blank cartridge.
+     *
+     * @throws FileAlreadyExistsException when the barcode is taken
+     */
+    public void create(String barcode, long capacity, long earlyWarning, boolean writeProtected) throws IOException {
+        if (!validBarcode(barcode)) {
+            throw new IllegalArgumentException("barcode must be 1 to 16 of A-Z and 0-9: " + barcode);
+        }
+        Files.createDirectories(folder);
+        if (Files.exists(sidecar(barcode))) {
+            throw new FileAlreadyExistsException(sidecar(barcode).toString(), null, "cartridge exists");
+        }
+        Files.deleteIfExists(image(barcode));
+        Files.createFile(image(barcode));
+        Sidecar.blank(barcode, capacity, earlyWarning, writeProtected).store(sidecar(barcode));
+    }
+
+    /** The next free generated barcode: {@code VT0001}, {@code VT0002}, ... */
+    public String nextBarcode() throws IOException {
+        long max = 0;
+        for (String b : barcodes()) {
+            var m = GENERATED.matcher(b);
+            if (m.matches()) {
+                max = Math.max(max, Long.parseLong(m.group(1)));
+            }
+        }
+        return String.format("VT%04d", max + 1);
+    }
+
+    /** Sets or clears a cartridge's write protection. */
+    public void protect(String barcode, boolean writeProtected) throws IOException {
+        Sidecar s = Sidecar.load(existingSidecar(barcode));
+        s.writeProtected = writeProtected;
+        s.store(sidecar(barcode));
+    }
+
+    Path existingSidecar(String barcode) throws NoSuchFileException {
+        Path p = sidecar(barcode);
+        if (!Files.exists(p)) {
+            throw new NoSuchFileException(p.toString(), null, "no such cartridge");
+        }
+        return p;
+    }
+
+    /** Mounts {@code barcode} (checking and repairing its tail). */
+    Cartridge mount(String barcode) throws IOException {
+        return Cartridge.mount(image(barcode), existingSidecar(barcode));
+    }
+
+    /**
+     * The autoloader: mounts the first cartridge after {@code after} in barcode order that no
+     * other drive holds (any free one when {@code after} is null), counting the load. With none
+     * left it makes a blank one, unless {@code create} is false.
+     *
+     * @return the mounted cartridge, or null
+     */
+    synchronized Cartridge mountNext(String after, int drive, boolean create) throws IOException {
+        Set<String> held = heldByOtherDrives(drive);
+        for (String barcode : barcodes()) {
+            if (!held.contains(barcode) && (after == null || barcode.compareTo(after) > 0)) {
+                return load(barcode);
+            }
+        }
+        if (!create) {
+            return null;
+        }
+        String barcode = nextBarcode();
+        create(barcode, settings.capacity(), settings.earlyWarning(), false);
+        LOG.log(Level.INFO, "drive " + drive + ": magazine empty, loaded a blank cartridge " + barcode);
+        return load(barcode);
+    }
+
+    private Cartridge load(String barcode) throws IOException {
+        Cartridge cartridge = mount(barcode);
+        try {
+            cartridge.countLoad();
+        } catch (IOException e) {
+            cartridge.close();
+            throw e;
+        }
+        return cartridge;
+    }
+
+    /** The barcode each drive holds (null for an empty or never used drive). */
+    public List<String> driveContents() throws IOException {
+        List<String> contents = new ArrayList<>();
+        for (int d = 0; d < settings.drives(); d++) {
+            contents.add(holding(d));
+        }
+        return contents;
+    }
+
+    private Set<String> heldByOtherDrives(int drive) throws IOException {
+        Set<String> held = new HashSet<>();
+        for (int d = 0; d < Math.max(settings.drives(), drive + 1); d++) {
+            String barcode = d == drive ? null : holding(d);
+            if (barcode != null) {
+                held.add(barcode);
+            }
+        }
+        return held;
+    }
+
+    private String holding(int drive) throws IOException {
+        DriveLease lease;
+        synchronized (leases) {
+            lease = leases.get(drive);
+        }
+        if (lease != null) {
+            // Never open a second descriptor on a file we lock: closing it would drop the lock.
+            DriveState live = lease.live();
+            return live != null ? live.cartridge : holdingOnFile(lease);
+        }
+        Path file = driveState(drive);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            DriveState s = DriveState.read(channel);
+            return s == null ? null : s.cartridge;
+        }
+    }
+
+    private static String holdingOnFile(DriveLease lease) throws IOException {
+        DriveState s = lease.read();
+        return s == null ? null : s.cartridge;
+    }
+
+    /**
+     * Takes drive {@code drive} for exclusive use.
+     *
+     * @throws RmtException EBUSY when another session or process has it
+     */
+    DriveLease lease(int drive) throws IOException {
+        synchronized (leases) {
+            if (leases.containsKey(drive)) {
+                throw new RmtException(Errno.EBUSY);
+            }
+            leases.put(drive, null);
+        }
+        try {
+            Files.createDirectories(folder);
+            FileChannel channel = FileChannel.open(driveState(drive),
+                    StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new RmtException(Errno.EBUSY);
+            }
+            DriveLease lease = new DriveLease(this, drive, channel, lock);
+            synchronized (leases) {
+                leases.put(drive, lease);
+            }
+            return lease;
+        } catch (IOException | RuntimeException e) {
+            release(drive);
+            throw e;
+        }
+    }
+
+    void release(int drive) {
+        synchronized (leases) {
+            leases.remove(drive);
+        }
+    }
+}

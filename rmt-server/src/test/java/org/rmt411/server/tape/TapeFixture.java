@@ -1,0 +1,85 @@
+package org.rmt411.server.tape;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.rmt411.protocol.MtStatus;
+import org.rmt411.protocol.OpenFlags;
+import org.rmt411.server.device.Device;
+
+/** A tape library on an in-memory file system, and small helpers to drive it like a session. */
+final class TapeFixture implements AutoCloseable {
+    static final int RDONLY = OpenFlags.O_RDONLY;
+    static final int WRONLY = OpenFlags.O_WRONLY;
+    static final int RDWR = OpenFlags.O_RDWR;
+
+    final FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
+    final Path root = fs.getPath("/srv/tapes");
+    TapeLibrary library;
+    TapeProvider provider;
+
+    TapeFixture(TapeLibrary.Settings settings) throws IOException {
+        Files.createDirectories(root);
+        restart(settings);
+    }
+
+    TapeFixture() throws IOException {
+        this(TapeLibrary.Settings.DEFAULT);
+    }
+
+    /** A new library over the same files: what the next rsh-started server process sees. */
+    void restart(TapeLibrary.Settings settings) {
+        library = new TapeLibrary(root, settings);
+        provider = new TapeProvider(library);
+    }
+
+    Device open(String name, int flags) throws IOException {
+        return provider.open(name, flags).orElseThrow();
+    }
+
+    Path image(String barcode) {
+        return library.image(barcode);
+    }
+
+    /** The bytes an {@code R<count>} returns. */
+    static byte[] read(Device device, long count) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long[] announced = {-1};
+        device.read(count, length -> {
+            announced[0] = length;
+            return java.nio.channels.Channels.newChannel(out);
+        });
+        if (announced[0] != out.size()) {
+            throw new AssertionError("announced " + announced[0] + " bytes, sent " + out.size());
+        }
+        return out.toByteArray();
+    }
+
+    /** A record of {@code length} bytes whose content depends on {@code seed}. */
+    static byte[] record(int length, int seed) {
+        byte[] data = new byte[length];
+        Arrays.fill(data, (byte) seed);
+        if (length > 0) {
+            data[0] = (byte) (seed * 7 + 1);
+        }
+        return data;
+    }
+
+    static void write(Device device, byte[] data) throws IOException {
+        device.write(java.nio.ByteBuffer.wrap(data));
+    }
+
+    static MtStatus status(Device device) throws IOException {
+        return device.status();
+    }
+
+    @Override
+    public void close() throws IOException {
+        fs.close();
+    }
+}
