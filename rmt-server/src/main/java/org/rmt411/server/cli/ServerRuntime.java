@@ -41,7 +41,8 @@ public final class ServerRuntime {
     public static DeviceNamespace namespace(Path root, boolean readOnly, TapeLibrary.Settings tapes)
             throws IOException {
         TapeLibrary library = new TapeLibrary(root, tapes);
-        return new DeviceNamespace(List.of(new TapeProvider(library), new FileProvider(new RootJail(root))),
-                readOnly);
+        // The library's folder is the drives' business only: plain-file access to it is refused.
+        FileProvider files = new FileProvider(new RootJail(root), TapeLibrary.FOLDER);
+        return new DeviceNamespace(List.of(new TapeProvider(library), files), readOnly);
     }
 }

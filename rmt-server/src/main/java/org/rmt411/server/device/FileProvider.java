@@ -25,15 +25,30 @@ public final class FileProvider implements DeviceProvider {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
 
     private final RootJail jail;
+    private final Path reserved;
 
     /** Files under {@code jail}'s root. */
     public FileProvider(RootJail jail) {
         this.jail = jail;
+        this.reserved = null;
+    }
+
+    /**
+     * Files under {@code jail}'s root except inside the folder {@code reservedName} (the tape
+     * library's): a plain-file open there could overwrite a cartridge image behind its drive's
+     * back.
+     */
+    public FileProvider(RootJail jail, String reservedName) throws IOException {
+        this.jail = jail;
+        this.reserved = jail.resolve(reservedName);
     }
 
     @Override
     public Optional<Device> open(String name, int flags) throws IOException {
         Path path = jail.resolve(name);
+        if (reserved != null && path.startsWith(reserved)) {
+            throw new RmtException(Errno.EACCES);
+        }
         if (Files.isDirectory(path)) {
             throw new RmtException(Errno.EISDIR);
         }

@@ -14,7 +14,10 @@ class QuickArgsTest {
             new String[] {"--port", "0", "--bind", "127.0.0.1", "--root", "x"},
             new String[] {"--port=4110", "--allow", "10.0.0.0/8", "--allow=192.168.1.0/24,::1", "--max-sessions", "3"},
             new String[] {"--inetd", "--seek-order", "whence-first", "--max-record", "65536"},
-            new String[] {"--seek-order=offset-first", "--stdio"});
+            new String[] {"--seek-order=offset-first", "--stdio"},
+            new String[] {"--drives", "4", "--capacity", "64M", "--stdio"},
+            new String[] {"--capacity=1G", "--early-warning", "1M", "--no-autoloader"},
+            new String[] {"--autoloader", "--drives=2"});
 
     @Test
     void agreesWithPicocli() {
@@ -36,7 +39,8 @@ class QuickArgsTest {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"-V"}, new String[] {"--port"},
                 new String[] {"--port", "x"}, new String[] {"--stdio", "--inetd"}, new String[] {"--allow", "example.com"},
                 new String[] {"--seek-order", "sideways"}, new String[] {"--trace=yes"}, new String[] {"cartridge", "list"},
-                new String[] {"--port", "70000"})) {
+                new String[] {"--port", "70000"}, new String[] {"--drives", "0"},
+                new String[] {"--capacity", "1M", "--early-warning", "2M"}, new String[] {"--capacity", "lots"})) {
             assertThat(QuickArgs.parse(args)).as(String.join(" ", args)).isEmpty();
         }
     }

@@ -97,4 +97,17 @@ class JailTest {
             assertThat(Files.exists(h.root.resolve("new"))).isFalse();
         }
     }
+
+    @Test
+    void theTapeLibraryFolderIsNotAPlainFile() throws IOException {
+        try (SessionHarness h = new SessionHarness()) {
+            h.file("library/VT0001.tap", "image");
+            h.reserve("library");
+            assertThat(h.run("O/library/VT0001.tap\n577\n")).isEqualTo(DENIED);
+            assertThat(h.run("O/x/../library/new\n577\n")).isEqualTo(DENIED);
+            assertThat(h.run("O/library\n0\n")).isEqualTo(DENIED);
+            assertThat(h.run("O/libraryish\n577\nC\n")).isEqualTo("A0\nA0\n");
+            assertThat(h.content("library/VT0001.tap")).isEqualTo("image");
+        }
+    }
 }

@@ -29,6 +29,7 @@ final class SessionHarness implements AutoCloseable {
     private SessionOptions options = SessionOptions.defaults();
     private boolean readOnly;
     private boolean trickle = true;
+    private String reserved;
 
     SessionHarness() throws IOException {
         root = Files.createDirectories(fs.getPath("/srv/rmt"));
@@ -41,6 +42,11 @@ final class SessionHarness implements AutoCloseable {
 
     SessionHarness readOnly() {
         this.readOnly = true;
+        return this;
+    }
+
+    SessionHarness reserve(String folder) {
+        this.reserved = folder;
         return this;
     }
 
@@ -72,7 +78,8 @@ final class SessionHarness implements AutoCloseable {
 
     byte[] run(byte[] requests) throws IOException {
         List<DeviceProvider> providers = new ArrayList<>(extraProviders);
-        providers.add(new FileProvider(new RootJail(root)));
+        RootJail jail = new RootJail(root);
+        providers.add(reserved == null ? new FileProvider(jail) : new FileProvider(jail, reserved));
         DeviceNamespace namespace = new DeviceNamespace(providers, readOnly);
         InputStream in = trickle ? new TrickleInputStream(requests, requests.length) : new java.io.ByteArrayInputStream(requests);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
