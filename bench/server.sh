@@ -5,6 +5,7 @@
 #
 #   bench/server.sh                 # 256 MiB and 1 GiB, blocking factors 20 and 1
 #   SIZES_MIB="64" FACTORS="20" bench/server.sh
+#   BENCH_DIR=/dev/shm bench/server.sh     # data and archives in memory: no disk noise
 #
 # Expects the server jar built (mvn -q package -DskipTests). Uses a temp dir, removed at exit.
 set -euo pipefail
@@ -17,7 +18,7 @@ runs=${RUNS:-2}
 [ -f "$jar" ] || { echo "missing $jar: run mvn -q package -DskipTests first" >&2; exit 1; }
 [ -x "$gnu_rmt" ] || { echo "missing $gnu_rmt: apt-get install tar" >&2; exit 1; }
 
-work=$(mktemp -d /tmp/rmt411-bench.XXXXXX)
+work=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/rmt411-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/src" "$work/root-gnu" "$work/root-rmt411"
 cat > "$work/rsh" <<'SH'
