@@ -138,6 +138,11 @@ public final class RemoteArchive {
             if (!MessageDigest.isEqual(expected, digest.digest())) {
                 throw new VerifyException("archive read back differs from what was written");
             }
+            if (startFile != null) {
+                // Leave the tape where a backup without --verify leaves it: after the filemark,
+                // so the next archive goes into the next tape file instead of over this mark.
+                tape.ioctl(MtOp.MTFSF, 1);
+            }
         }
     }
 
