@@ -133,15 +133,22 @@ public final class RemoteTape implements Closeable {
         ensureUsable();
         throwDeferred();
         try {
+            // No flush per record: the transport's buffer goes out when full, and everything
+            // buffered goes out before we wait for a reply, so syscalls carry several records.
             encoder.write(b, off, len);
             pendingWrites.addLast(len);
-            encoder.flush();
+            if (pendingWrites.size() >= dialect.writeWindow()) {
+                encoder.flush();
+            }
         } catch (IOException e) {
             // The server may have died after answering an earlier write with an error: report that.
             collectAfterFailedSend(e);
         }
-        while (pendingWrites.size() >= dialect.writeWindow()) {
-            collectWrite();
+        if (pendingWrites.size() >= dialect.writeWindow()) {
+            // Collect down to half the window, so the next half is sent without waiting.
+            while (pendingWrites.size() > dialect.writeWindow() / 2) {
+                collectWrite();
+            }
         }
         throwDeferred();
     }
@@ -306,6 +313,9 @@ public final class RemoteTape implements Closeable {
     }
 
     private void drainWrites() throws IOException {
+        if (!pendingWrites.isEmpty()) {
+            send();
+        }
         while (!pendingWrites.isEmpty()) {
             collectWrite();
         }
@@ -342,7 +352,10 @@ public final class RemoteTape implements Closeable {
     private void collectAfterFailedSend(IOException sendError) throws IOException {
         pendingWrites.removeLast(); // that request never fully left
         try {
-            drainWrites();
+            while (!pendingWrites.isEmpty()) {
+                collectWrite(); // replies the server sent before it went away
+            }
+            throwDeferred();
         } catch (RmtException e) {
             e.addSuppressed(sendError);
             throw e;

@@ -16,8 +16,8 @@ public record RmtDialect(SeekOrder seekOrder, StatusRequest status, int writeWin
     /** The largest write window accepted. */
     public static final int MAX_WRITE_WINDOW = 256;
 
-    /** Offset-first seeks, automatic status, 16 writes in flight. */
-    public static final RmtDialect DEFAULT = new RmtDialect(SeekOrder.OFFSET_FIRST, StatusRequest.AUTO, 16);
+    /** Offset-first seeks, automatic status, up to 32 writes in flight. */
+    public static final RmtDialect DEFAULT = new RmtDialect(SeekOrder.OFFSET_FIRST, StatusRequest.AUTO, 32);
 
     /** Validates the window and the seek order. */
     public RmtDialect {

@@ -40,7 +40,7 @@ public final class TargetOptions {
             description = "How to ask for status: auto (I-1, then s fields or S with newline), fields, line, bare.")
     String statusRequest;
 
-    @Option(names = "--write-window", paramLabel = "N", defaultValue = "16",
+    @Option(names = "--write-window", paramLabel = "N", defaultValue = "32",
             description = "Writes in flight before waiting for replies (default: ${DEFAULT-VALUE}).")
     int writeWindow;
 

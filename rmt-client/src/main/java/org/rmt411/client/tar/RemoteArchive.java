@@ -65,7 +65,7 @@ public final class RemoteArchive {
                 startFile = tapeFileNumber(tape);
             }
             RecordOutputStream records = new RecordOutputStream(tape, recordSize);
-            digest = new DigestingOutputStream(records);
+            digest = new DigestingOutputStream(records, verify);
             OutputStream sink = gzip ? new GzipCompressorOutputStream(digest) : digest;
             result = new TarBackup(sink, recordSize, progress, warnings).write(paths);
         }
