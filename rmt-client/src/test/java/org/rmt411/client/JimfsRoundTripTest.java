@@ -44,6 +44,11 @@ class JimfsRoundTripTest {
                 assertThat(Files.isDirectory(some.resolve("home/user/src/empty"))).isTrue();
                 assertThat(Files.exists(some.resolve("home/user/src/plain.txt"))).isFalse();
                 assertThat(warnings).isEmpty();
+
+                SafeExtractor.Result missing = archive.restore(localFs.getPath("/restore/none"),
+                        List.of("home/user/src/no-such-member"), warnings::add, n -> { });
+                assertThat(missing.refused()).isEqualTo(1);
+                assertThat(warnings).containsExactly("home/user/src/no-such-member: not found in archive; skipped");
             }
         }
     }

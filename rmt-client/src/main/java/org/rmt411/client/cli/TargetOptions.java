@@ -44,8 +44,13 @@ public final class TargetOptions {
             description = "Writes in flight before waiting for replies (default: ${DEFAULT-VALUE}).")
     int writeWindow;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Connect and reply timeout over TCP (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "TCP connect timeout (default: ${DEFAULT-VALUE}).")
+    int connectTimeoutSeconds;
+
+    // Generous by default: a rewind, retension or long erase of a real tape answers only when done.
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "How long to wait for any reply over TCP; 0 waits forever (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     /** The parsed target; a usage error if it is missing or not remote. */
@@ -67,8 +72,8 @@ public final class TargetOptions {
             return ProcessTransport.factory(
                     ProcessTransport.remoteShellCommand(rshCommand, target.host(), target.user(), rmtCommand));
         }
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        return TcpTransport.factory(target.host(), port, timeout, timeout);
+        return TcpTransport.factory(target.host(), port, Duration.ofSeconds(Math.max(1, connectTimeoutSeconds)),
+                Duration.ofSeconds(Math.max(0, timeoutSeconds)));
     }
 
     /** The dialect the options describe. */

@@ -27,6 +27,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 public final class SafeExtractor {
     private final Path root;
     private final List<List<String>> selected = new ArrayList<>();
+    private final java.util.Set<List<String>> matched = new java.util.HashSet<>();
     private final Consumer<String> warnings;
     private final Consumer<String> verbose;
     private final boolean posix;
@@ -65,7 +66,13 @@ public final class SafeExtractor {
             if (parts == null) {
                 refuse(entry.getName(), "member name contains '..'");
             } else if (MemberNames.selected(parts, selected)) {
+                markMatched(parts);
                 extract(in, entry, parts);
+            }
+        }
+        for (List<String> wanted : selected) {
+            if (!matched.contains(wanted)) {
+                refuse(String.join("/", wanted), "not found in archive");
             }
         }
         while (!folders.isEmpty()) {
@@ -113,6 +120,14 @@ public final class SafeExtractor {
         }
         extracted++;
         verbose.accept(name);
+    }
+
+    private void markMatched(List<String> parts) {
+        for (List<String> wanted : selected) {
+            if (parts.size() >= wanted.size() && parts.subList(0, wanted.size()).equals(wanted)) {
+                matched.add(wanted);
+            }
+        }
     }
 
     private Path resolve(List<String> parts) {

@@ -32,6 +32,16 @@ class SmallPartsTest {
     }
 
     @Test
+    void bridgeAcceptsWhatTarCpioMtAndDumpPass() {
+        for (String[] argv : new String[][] {{"bridge", "host", "/usr/sbin/rmt"},
+            {"bridge", "host", "-l", "root", "/usr/sbin/rmt"}, {"bridge", "--port", "4111", "host:411", "/etc/rmt"}}) {
+            picocli.CommandLine cli = new picocli.CommandLine(new ClientMain());
+            picocli.CommandLine.ParseResult parsed = cli.parseArgs(argv);
+            assertThat(parsed.subcommand().matchedPositional(0).getValue().toString()).startsWith("host");
+        }
+    }
+
+    @Test
     void statusWords() {
         MtStatus s = new MtStatus(0x72, 0, (3L << 24) | 10240, MtStatus.GMT_EOF | MtStatus.GMT_WR_PROT
                 | MtStatus.GMT_ONLINE, 0, 4, 0);
