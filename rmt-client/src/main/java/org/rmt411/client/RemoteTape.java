@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.util.ArrayDeque;
 import org.rmt411.client.transport.RmtTransport;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtStatus;
@@ -39,11 +38,8 @@ public final class RemoteTape implements Closeable {
     private final RmtRequestEncoder encoder;
     private final RmtReplyDecoder decoder;
     private final ReplyBudget budget;
-    private final ArrayDeque<Integer> pendingWrites = new ArrayDeque<>();
+    private final WritePipeline writes;
     private final StatusReader statusReader;
-    private RmtException deferred;
-    /** Writes already sent when a write failed: their errors are the same failure, not news. */
-    private int cascade;
     private boolean broken;
     private boolean closed;
 
@@ -55,6 +51,7 @@ public final class RemoteTape implements Closeable {
         this.budget = new ReplyBudget(transport.input());
         this.decoder = new RmtReplyDecoder(budget);
         this.statusReader = new StatusReader(this);
+        this.writes = new WritePipeline(this, dialect.writeWindow());
     }
 
     /**
@@ -131,32 +128,13 @@ public final class RemoteTape implements Closeable {
             throw new IllegalArgumentException("an rmt write needs at least one byte");
         }
         ensureUsable();
-        throwDeferred();
-        try {
-            // No flush per record: the transport's buffer goes out when full, and everything
-            // buffered goes out before we wait for a reply, so syscalls carry several records.
-            encoder.write(b, off, len);
-            pendingWrites.addLast(len);
-            if (pendingWrites.size() >= dialect.writeWindow()) {
-                encoder.flush();
-            }
-        } catch (IOException e) {
-            // The server may have died after answering an earlier write with an error: report that.
-            collectAfterFailedSend(e);
-        }
-        if (pendingWrites.size() >= dialect.writeWindow()) {
-            // Collect down to half the window, so the next half is sent without waiting.
-            while (pendingWrites.size() > dialect.writeWindow() / 2) {
-                collectWrite();
-            }
-        }
-        throwDeferred();
+        writes.write(encoder, b, off, len);
     }
 
     /** Waits for every pipelined write and throws the first error among them. */
     public void flush() throws IOException {
         ensureUsable();
-        drainWrites();
+        writes.drain();
     }
 
     /**
@@ -217,7 +195,7 @@ public final class RemoteTape implements Closeable {
     private void closeSession() throws IOException {
         RmtException first = null;
         try {
-            drainWrites();
+            writes.drain();
         } catch (RmtException e) {
             first = e;
         }
@@ -281,6 +259,10 @@ public final class RemoteTape implements Closeable {
         return value;
     }
 
+    boolean isBroken() {
+        return broken;
+    }
+
     /** Marks the session unusable, closes the transport and returns the error to throw. */
     RmtException broken(IOException cause) {
         broken = true;
@@ -302,72 +284,13 @@ public final class RemoteTape implements Closeable {
 
     private void begin() throws IOException {
         ensureUsable();
-        drainWrites();
+        writes.drain();
     }
 
     private void ensureUsable() throws IOException {
         if (closed || broken) {
             throw new RmtException(Errno.EBADF.number(), "remote tape " + device + " is "
                     + (broken ? "disconnected after an error" : "closed"));
-        }
-    }
-
-    private void drainWrites() throws IOException {
-        if (!pendingWrites.isEmpty()) {
-            send();
-        }
-        while (!pendingWrites.isEmpty()) {
-            collectWrite();
-        }
-        throwDeferred();
-    }
-
-    private void collectWrite() throws IOException {
-        int expected = pendingWrites.removeFirst();
-        boolean inCascade = cascade > 0;
-        cascade = Math.max(0, cascade - 1);
-        long n;
-        try {
-            n = reply("write " + expected, 0);
-        } catch (RemoteTapeException e) {
-            if (broken) {
-                throw e;
-            }
-            if (!inCascade) {
-                deferred = deferred == null ? e : deferred;
-                cascade = pendingWrites.size();
-            }
-            return;
-        }
-        if (n < 0 || n > expected) {
-            throw broken(new RmtProtocolException("server answered a write of " + expected + " bytes with " + n));
-        }
-        if (n < expected && deferred == null) {
-            // GNU rtapelib treats anything but the full count as a write error, and so do we.
-            deferred = new RemoteTapeException("write " + expected, Errno.EIO.number(),
-                    "short write: the server wrote " + n + " of " + expected + " bytes");
-        }
-    }
-
-    private void collectAfterFailedSend(IOException sendError) throws IOException {
-        pendingWrites.removeLast(); // that request never fully left
-        try {
-            while (!pendingWrites.isEmpty()) {
-                collectWrite(); // replies the server sent before it went away
-            }
-            throwDeferred();
-        } catch (RmtException e) {
-            e.addSuppressed(sendError);
-            throw e;
-        }
-        throw broken(sendError);
-    }
-
-    private void throwDeferred() throws RmtException {
-        RmtException e = deferred;
-        if (e != null) {
-            deferred = null;
-            throw e;
         }
     }
 }
