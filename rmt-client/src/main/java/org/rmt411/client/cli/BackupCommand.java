@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import org.rmt411.client.RemoteTarget;
-import org.rmt411.client.io.RecordOutputStream;
 import org.rmt411.client.tar.RemoteArchive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,7 +48,7 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
         PrintWriter err = cli.getErr();
-        int recordSize = recordSize(cli);
+        int recordSize = TargetOptions.recordSize(cli, blockingFactor);
         for (Path path : paths) {
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 throw new CommandLine.ParameterException(cli, path + ": no such file or folder");
@@ -70,13 +69,5 @@ final class BackupCommand implements Callable<Integer> {
         }
         err.flush();
         return result.tar().problems() > 0 ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
-    }
-
-    private int recordSize(CommandLine cli) {
-        try {
-            return RecordOutputStream.recordSize(blockingFactor);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli, e.getMessage());
-        }
     }
 }

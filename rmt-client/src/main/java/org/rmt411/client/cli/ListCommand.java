@@ -2,7 +2,6 @@ package org.rmt411.client.cli;
 
 import java.util.concurrent.Callable;
 import org.rmt411.client.RemoteTarget;
-import org.rmt411.client.io.RecordOutputStream;
 import org.rmt411.client.tar.RemoteArchive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +29,7 @@ final class ListCommand implements Callable<Integer> {
         CommandLine cli = spec.commandLine();
         RemoteTarget remote = target.target(cli);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
-                RecordOutputStream.recordSize(blockingFactor));
+                TargetOptions.recordSize(cli, blockingFactor));
         archive.list(cli.getOut(), verbose);
         return ExitCode.OK.code();
     }

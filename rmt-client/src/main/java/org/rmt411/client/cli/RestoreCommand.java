@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rmt411.client.RemoteTarget;
-import org.rmt411.client.io.RecordOutputStream;
 import org.rmt411.client.tar.RemoteArchive;
 import org.rmt411.client.tar.SafeExtractor;
 import picocli.CommandLine;
@@ -45,7 +44,7 @@ final class RestoreCommand implements Callable<Integer> {
         PrintWriter err = cli.getErr();
         RemoteTarget remote = target.target(cli);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
-                RecordOutputStream.recordSize(blockingFactor));
+                TargetOptions.recordSize(cli, blockingFactor));
         SafeExtractor.Result result = archive.restore(directory, members,
                 warning -> err.println("rmt-client: " + warning), name -> {
                     if (verbose) {

@@ -59,8 +59,21 @@ public final class TargetOptions {
         if (name == null || name.isEmpty()) {
             throw new CommandLine.ParameterException(cli, "no archive: give -f [USER@]HOST:PATH or set TAPE");
         }
+        if (name.indexOf('\n') >= 0 || name.indexOf('\0') >= 0) {
+            // rmt is line based: a newline would end the O request early (GNU rtapelib refuses too).
+            throw new CommandLine.ParameterException(cli, "the archive name contains a newline or NUL");
+        }
         try {
             return RemoteTarget.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
+    }
+
+    /** Bytes per record for a blocking factor; a usage error when out of range. */
+    static int recordSize(CommandLine cli, int blockingFactor) {
+        try {
+            return org.rmt411.client.io.RecordOutputStream.recordSize(blockingFactor);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }

@@ -103,6 +103,9 @@ class CliRoundTripTest {
         assertThat(Cli.run("list", "-f", "notremote").code()).isEqualTo(ExitCode.USAGE.code());
         assertThat(Cli.run("backup", "-f", "h:/x", "/does/not/exist").code()).isEqualTo(ExitCode.USAGE.code());
         assertThat(Cli.run("frobnicate").code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(Cli.run("list", "-f", "h:/a\nb").code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(Cli.run("backup", "-f", "h:/x", "-b", "0", ".").code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(Cli.run("list", "-f", "h:/x", "-b", "4096").code()).isEqualTo(ExitCode.USAGE.code());
     }
 
     @Test
