@@ -1,6 +1,5 @@
 package org.rmt411.client;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -51,8 +50,9 @@ public final class FakeTapeServer implements AutoCloseable {
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try (Socket s = listener.accept()) {
-                serve(new RmtRequestDecoder(s.getInputStream()),
-                        new RmtReplyEncoder(new BufferedOutputStream(s.getOutputStream())));
+                // The raw socket stream: the reply encoder's flush() pushes its own buffer, and a
+                // buffering stream underneath would hold the reply back.
+                serve(new RmtRequestDecoder(s.getInputStream()), new RmtReplyEncoder(s.getOutputStream()));
             } catch (IOException e) {
                 // next connection
             }

@@ -27,13 +27,15 @@ class TapeCommandsTest {
     }
 
     private Cli run(String command, String... rest) {
-        String[] args = new String[rest.length + 5];
+        String[] args = new String[rest.length + 7];
         args[0] = command;
         args[1] = "-f";
         args[2] = "localhost:/dev/nst0";
         args[3] = "--port";
         args[4] = String.valueOf(tape.port());
-        System.arraycopy(rest, 0, args, 5, rest.length);
+        args[5] = "--timeout";
+        args[6] = "20";
+        System.arraycopy(rest, 0, args, 7, rest.length);
         return Cli.run(args);
     }
 
