@@ -17,6 +17,7 @@ import org.rmt411.client.RmtDialect;
 import org.rmt411.client.io.RecordInputStream;
 import org.rmt411.client.io.RecordOutputStream;
 import org.rmt411.client.transport.RmtTransport;
+import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
 import org.rmt411.protocol.OpenFlags;
 
@@ -26,9 +27,6 @@ import org.rmt411.protocol.OpenFlags;
  * temporary file.
  */
 public final class RemoteArchive {
-    /** Errno a regular file answers to tape ioctls (ENOTTY). */
-    private static final int NOT_A_TAPE = 25;
-
     private final RmtTransport.Factory connector;
     private final String device;
     private final RmtDialect dialect;
@@ -106,7 +104,7 @@ public final class RemoteArchive {
             int fileno = tape.status().fileno();
             return fileno >= 0 ? fileno : null;
         } catch (RemoteTapeException e) {
-            if (e.errno() == NOT_A_TAPE) {
+            if (e.errno() == Errno.ENOTTY.number()) {
                 return null;
             }
             throw e;
