@@ -1,0 +1,109 @@
+package org.rmt411.client;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import org.rmt411.protocol.Errno;
+import org.rmt411.protocol.RmtException;
+import org.rmt411.protocol.RmtProtocolException;
+import org.rmt411.protocol.RmtRequestEncoder;
+
+/**
+ * Pipelined {@code W} requests of one {@link RemoteTape}: up to a window of writes await their
+ * replies, which are read in order. Requests are not flushed one by one: the transport buffer
+ * goes out when full, and everything goes out before the client waits for a reply, so each
+ * syscall carries several records and the server never idles waiting for us.
+ */
+final class WritePipeline {
+    private final RemoteTape tape;
+    private final int window;
+    private final ArrayDeque<Integer> pending = new ArrayDeque<>();
+    private RmtException deferred;
+    /** Writes already sent when a write failed: their errors are the same failure, not news. */
+    private int cascade;
+
+    WritePipeline(RemoteTape tape, int window) {
+        this.tape = tape;
+        this.window = window;
+    }
+
+    /** Sends one W; when the window is full, collects replies down to half of it. */
+    void write(RmtRequestEncoder encoder, byte[] b, int off, int len) throws IOException {
+        throwDeferred();
+        try {
+            encoder.write(b, off, len);
+            pending.addLast(len);
+            if (pending.size() >= window) {
+                encoder.flush();
+            }
+        } catch (IOException e) {
+            // The server may have died after answering an earlier write with an error: report that.
+            afterFailedSend(e);
+        }
+        if (pending.size() >= window) {
+            while (pending.size() > window / 2) {
+                collect();
+            }
+        }
+        throwDeferred();
+    }
+
+    /** Sends what is buffered, waits for every reply and throws the first error among them. */
+    void drain() throws IOException {
+        if (!pending.isEmpty()) {
+            tape.send();
+        }
+        while (!pending.isEmpty()) {
+            collect();
+        }
+        throwDeferred();
+    }
+
+    private void collect() throws IOException {
+        int expected = pending.removeFirst();
+        boolean inCascade = cascade > 0;
+        cascade = Math.max(0, cascade - 1);
+        long n;
+        try {
+            n = tape.reply("write " + expected, 0);
+        } catch (RemoteTapeException e) {
+            if (tape.isBroken()) {
+                throw e;
+            }
+            if (!inCascade) {
+                deferred = deferred == null ? e : deferred;
+                cascade = pending.size();
+            }
+            return;
+        }
+        if (n < 0 || n > expected) {
+            throw tape.broken(new RmtProtocolException("server answered a write of " + expected + " bytes with " + n));
+        }
+        if (n < expected && deferred == null) {
+            // GNU rtapelib treats anything but the full count as a write error, and so do we.
+            deferred = new RemoteTapeException("write " + expected, Errno.EIO.number(),
+                    "short write: the server wrote " + n + " of " + expected + " bytes");
+        }
+    }
+
+    private void afterFailedSend(IOException sendError) throws IOException {
+        pending.pollLast(); // that request never fully left
+        try {
+            while (!pending.isEmpty()) {
+                collect(); // replies the server sent before it went away
+            }
+            throwDeferred();
+        } catch (RmtException e) {
+            e.addSuppressed(sendError);
+            throw e;
+        }
+        throw tape.broken(sendError);
+    }
+
+    private void throwDeferred() throws RmtException {
+        RmtException e = deferred;
+        if (e != null) {
+            deferred = null;
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.rmt411.client.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.RemoteArchive;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code backup}: like {@code tar -cf host:device PATH...}, streamed with no temporary file. */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Write PATHs as a tar archive to a remote tape or file.")
+final class BackupCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = {"-b", "--blocking-factor"}, paramLabel = "N", defaultValue = "20",
+            description = "Record size in 512-byte blocks (default: ${DEFAULT-VALUE}, 10240 bytes).")
+    int blockingFactor;
+
+    @Option(names = {"-z", "--gzip"}, description = "Compress the archive with gzip.")
+    boolean gzip;
+
+    @Option(names = {"-W", "--verify"}, description = "Read the archive back and compare it with what was written.")
+    boolean verify;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    @Option(names = "--progress", description = "Show the progress bar even when stderr is not a terminal.")
+    boolean progress;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files and folders to back up.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cli = spec.commandLine();
+        PrintWriter err = cli.getErr();
+        int recordSize = TargetOptions.recordSize(cli, blockingFactor);
+        for (Path path : paths) {
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new CommandLine.ParameterException(cli, path + ": no such file or folder");
+            }
+        }
+        RemoteTarget remote = target.target(cli);
+        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize);
+        boolean showProgress = !quiet && (progress || System.console() != null);
+        ProgressMeter meter = showProgress ? new ProgressMeter(err, ProgressMeter.preScan(paths), System::nanoTime) : null;
+        LongConsumer sink = meter != null ? meter : n -> { };
+        RemoteArchive.BackupResult result = archive.backup(paths, gzip, verify, sink,
+                warning -> err.println("rmt-client: " + warning));
+        if (meter != null) {
+            meter.finish();
+        }
+        if (verify) {
+            err.println("rmt-client: verified " + result.archiveBytes() + " archive bytes on " + remote);
+        }
+        err.flush();
+        return result.tar().problems() > 0 ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,82 @@
+package org.rmt411.client.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import org.rmt411.client.tar.RemoteArchive;
+import org.rmt411.protocol.RmtException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code rmt-client}: tar to remote tapes, mt, bridge and probe. Exit codes: {@link ExitCode}. */
+@Command(name = "rmt-client", mixinStandardHelpOptions = true, versionProvider = ClientMain.Version.class,
+        description = "Back up to, list and restore from remote tapes and files over rmt; drive tapes like mt.",
+        subcommands = {BackupCommand.class, ListCommand.class, RestoreCommand.class, MtCommand.class,
+            BridgeCommand.class, ProbeCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:done, but something differs or was skipped",
+            "2:usage error", "3:local error", "4:remote error (server refused, connection or protocol failure)"})
+public final class ClientMain implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given output streams; returns the exit status. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new ClientMain());
+        cli.setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("rmt-client: " + message(e));
+            line.getErr().flush();
+            return exitCode(e).code();
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed");
+    }
+
+    /** Which exit code an exception means. */
+    static ExitCode exitCode(Throwable e) {
+        if (e instanceof RemoteArchive.VerifyException) {
+            return ExitCode.DIFFERENCES;
+        }
+        if (e instanceof RmtException || e instanceof ConnectException || e instanceof UnknownHostException
+                || e instanceof SocketTimeoutException || e instanceof NoRouteToHostException) {
+            return ExitCode.REMOTE_ERROR;
+        }
+        if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
+            return ExitCode.LOCAL_ERROR;
+        }
+        return ExitCode.LOCAL_ERROR;
+    }
+
+    static String message(Throwable e) {
+        if (e instanceof UnknownHostException) {
+            return "cannot resolve host " + e.getMessage();
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Version from the jar manifest, if any. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ClientMain.class.getPackage().getImplementationVersion();
+            return new String[] {"rmt-client " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.rmt411.client.cli;
+
+import java.util.concurrent.Callable;
+import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.RemoteArchive;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code list}: like {@code tar -tf host:device [-v]}; gzip is recognised by its magic. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List a remote tar archive.")
+final class ListCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = {"-v", "--verbose"}, description = "Long listing: mode, owner, size, mtime, name.")
+    boolean verbose;
+
+    @Option(names = {"-b", "--blocking-factor"}, paramLabel = "N", defaultValue = "20",
+            description = "Record size in 512-byte blocks (default: ${DEFAULT-VALUE}).")
+    int blockingFactor;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cli = spec.commandLine();
+        RemoteTarget remote = target.target(cli);
+        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
+                TargetOptions.recordSize(cli, blockingFactor));
+        archive.list(cli.getOut(), verbose);
+        return ExitCode.OK.code();
+    }
+}

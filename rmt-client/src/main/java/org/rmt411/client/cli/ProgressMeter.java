@@ -1,0 +1,105 @@
+package org.rmt411.client.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * A one-line progress bar on stderr: bytes done of the pre-scanned total, rate and ETA, redrawn
+ * with {@code \r} at most every {@value #REDRAW_NANOS_TEXT}. Hand-rolled: a dependency for one
+ * line of text is not worth it.
+ */
+final class ProgressMeter implements LongConsumer {
+    private static final String REDRAW_NANOS_TEXT = "250 ms";
+    private static final long REDRAW_NANOS = 250_000_000L;
+
+    private final PrintWriter err;
+    private final long total;
+    private final LongSupplier clock;
+    private final long start;
+    private long done;
+    private long lastDraw;
+
+    ProgressMeter(PrintWriter err, long total, LongSupplier nanoClock) {
+        this.err = err;
+        this.total = total;
+        this.clock = nanoClock;
+        this.start = nanoClock.getAsLong();
+        this.lastDraw = start;
+    }
+
+    /** Sum of regular file sizes under {@code paths}, not following links. */
+    static long preScan(List<Path> paths) {
+        long[] sum = {0};
+        for (Path path : paths) {
+            try {
+                Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        sum[0] += attrs.isRegularFile() ? attrs.size() : 0;
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return FileVisitResult.CONTINUE; // the backup itself reports it
+                    }
+                });
+            } catch (IOException e) {
+                // Same: the backup reports unreadable paths; the total is only an estimate.
+            }
+        }
+        return sum[0];
+    }
+
+    @Override
+    public void accept(long bytes) {
+        done += bytes;
+        long now = clock.getAsLong();
+        if (now - lastDraw >= REDRAW_NANOS) {
+            lastDraw = now;
+            err.print("\r" + line(now));
+            err.flush();
+        }
+    }
+
+    /** Draws the final state and ends the line. */
+    void finish() {
+        err.println("\r" + line(clock.getAsLong()));
+        err.flush();
+    }
+
+    String line(long now) {
+        double seconds = Math.max(1e-9, (now - start) / 1e9);
+        double rate = done / seconds;
+        int percent = total > 0 ? (int) Math.min(100, done * 100 / total) : 100;
+        int filled = percent * 20 / 100;
+        String bar = "#".repeat(filled) + "-".repeat(20 - filled);
+        String eta = rate > 0 && total > done ? clock((long) ((total - done) / rate)) : "0:00";
+        return String.format("[%s] %3d%% %s of %s  %s/s  ETA %s  ", bar, percent, size(done), size(total),
+                size((long) rate), eta);
+    }
+
+    static String size(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double v = bytes;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return u == 0 ? bytes + " B" : String.format("%.1f %s", v, units[u]);
+    }
+
+    static String clock(long seconds) {
+        return seconds >= 3600 ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                : String.format("%d:%02d", seconds / 60, seconds % 60);
+    }
+}

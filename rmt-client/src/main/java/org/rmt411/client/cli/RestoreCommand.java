@@ -1,0 +1,58 @@
+package org.rmt411.client.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.RemoteArchive;
+import org.rmt411.client.tar.SafeExtractor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code restore}: like {@code tar -xf host:device [-C DIR] [PATH...]}, never outside DIR. */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Extract a remote tar archive (or only PATHs) safely under a folder.")
+final class RestoreCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = {"-C", "--directory"}, paramLabel = "DIR", defaultValue = ".",
+            description = "Folder to extract into (default: the current folder).")
+    Path directory;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print each extracted name on stdout.")
+    boolean verbose;
+
+    @Option(names = {"-b", "--blocking-factor"}, paramLabel = "N", defaultValue = "20",
+            description = "Record size in 512-byte blocks (default: ${DEFAULT-VALUE}).")
+    int blockingFactor;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Members to extract (default: all).")
+    List<String> members = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cli = spec.commandLine();
+        PrintWriter out = cli.getOut();
+        PrintWriter err = cli.getErr();
+        RemoteTarget remote = target.target(cli);
+        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
+                TargetOptions.recordSize(cli, blockingFactor));
+        SafeExtractor.Result result = archive.restore(directory, members,
+                warning -> err.println("rmt-client: " + warning), name -> {
+                    if (verbose) {
+                        out.println(name);
+                    }
+                });
+        out.flush();
+        err.flush();
+        return result.refused() > 0 ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,194 @@
+package org.rmt411.client.tar;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Extracts an archive under one folder and nowhere else: names with {@code ..} are refused,
+ * leading {@code /} is removed, nothing is written through a symbolic link (an existing link in
+ * the way is replaced, a link among the parents makes the member refused), and hard links must
+ * point inside the folder too. Folder modes and mtimes are set last, deepest first, so read-only
+ * folders can still be filled. Owners are not restored (we are not root).
+ */
+public final class SafeExtractor {
+    private final Path root;
+    private final List<List<String>> selected = new ArrayList<>();
+    private final java.util.Set<List<String>> matched = new java.util.HashSet<>();
+    private final Consumer<String> warnings;
+    private final Consumer<String> verbose;
+    private final boolean posix;
+    private final Deque<Object[]> folders = new ArrayDeque<>();
+    private int extracted;
+    private int refused;
+
+    /** What an extraction did. */
+    public record Result(int extracted, int refused) {
+    }
+
+    /**
+     * @param root the folder to extract into (created if missing)
+     * @param members names to extract (with everything beneath them); empty for all
+     * @param verbose told each extracted name
+     */
+    public SafeExtractor(Path root, List<String> members, Consumer<String> warnings, Consumer<String> verbose) {
+        this.root = root;
+        for (String member : members) {
+            List<String> parts = MemberNames.components(member);
+            if (parts != null) {
+                selected.add(parts);
+            }
+        }
+        this.warnings = warnings;
+        this.verbose = verbose;
+        this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Extracts every selected member, then fixes folder attributes. */
+    public Result extract(TarArchiveInputStream in) throws IOException {
+        Files.createDirectories(root);
+        TarArchiveEntry entry;
+        while ((entry = in.getNextEntry()) != null) {
+            List<String> parts = MemberNames.components(entry.getName());
+            if (parts == null) {
+                refuse(entry.getName(), "member name contains '..'");
+            } else if (MemberNames.selected(parts, selected)) {
+                markMatched(parts);
+                extract(in, entry, parts);
+            }
+        }
+        for (List<String> wanted : selected) {
+            if (!matched.contains(wanted)) {
+                refuse(String.join("/", wanted), "not found in archive");
+            }
+        }
+        while (!folders.isEmpty()) {
+            Object[] folder = folders.pop();
+            attributes((Path) folder[0], (TarArchiveEntry) folder[1]);
+        }
+        return new Result(extracted, refused);
+    }
+
+    private void extract(TarArchiveInputStream in, TarArchiveEntry entry, List<String> parts) throws IOException {
+        String name = entry.getName();
+        if (parts.isEmpty()) {
+            return; // "./" or "/": the extraction folder itself
+        }
+        Path target = resolve(parts);
+        if (!parentsSafe(parts)) {
+            refuse(name, "a parent folder is a symbolic link or not a folder");
+            return;
+        }
+        if (entry.isDirectory()) {
+            if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                clear(target);
+                Files.createDirectory(target);
+            }
+            folders.push(new Object[] {target, entry});
+        } else if (!clear(target)) {
+            refuse(name, "a non-empty folder is in the way");
+            return;
+        } else if (entry.isSymbolicLink()) {
+            Files.createSymbolicLink(target, target.getFileSystem().getPath(entry.getLinkName()));
+        } else if (entry.isLink()) {
+            if (!link(target, entry.getLinkName())) {
+                refuse(name, "hard link target " + entry.getLinkName() + " is outside the folder or missing");
+                return;
+            }
+        } else if (entry.isFile()) {
+            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                in.transferTo(out);
+            }
+            attributes(target, entry);
+        } else {
+            refuse(name, "device, pipe or other special file not extracted");
+            return;
+        }
+        extracted++;
+        verbose.accept(name);
+    }
+
+    private void markMatched(List<String> parts) {
+        for (List<String> wanted : selected) {
+            if (parts.size() >= wanted.size() && parts.subList(0, wanted.size()).equals(wanted)) {
+                matched.add(wanted);
+            }
+        }
+    }
+
+    private Path resolve(List<String> parts) {
+        Path path = root;
+        for (String part : parts) {
+            path = path.resolve(part);
+        }
+        return path;
+    }
+
+    /** Creates missing parents; false if an existing one is a link or not a folder. */
+    private boolean parentsSafe(List<String> parts) throws IOException {
+        Path path = root;
+        for (int i = 0; i < parts.size() - 1; i++) {
+            path = path.resolve(parts.get(i));
+            if (Files.isSymbolicLink(path)) {
+                return false;
+            }
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(path);
+            } else if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Removes whatever non-folder (or empty folder) is at {@code target}; false if it cannot. */
+    private boolean clear(Path target) throws IOException {
+        try {
+            Files.deleteIfExists(target); // unlinks a symbolic link itself, never its target
+            return true;
+        } catch (DirectoryNotEmptyException e) {
+            return false;
+        }
+    }
+
+    private boolean link(Path target, String linkName) throws IOException {
+        List<String> parts = MemberNames.components(linkName);
+        if (parts == null || parts.isEmpty() || !parentsSafe(parts)) {
+            return false;
+        }
+        Path existing = resolve(parts);
+        if (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Files.createLink(target, existing);
+        return true;
+    }
+
+    private void attributes(Path target, TarArchiveEntry entry) throws IOException {
+        if (posix) {
+            Files.setPosixFilePermissions(target, FileMeta.permissions(entry.getMode()));
+        }
+        FileTime mtime = entry.getLastModifiedTime();
+        Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(mtime, null, null);
+    }
+
+    private void refuse(String name, String why) {
+        refused++;
+        warnings.accept(name + ": " + why + "; skipped");
+    }
+}

@@ -1,0 +1,129 @@
+package org.rmt411.client.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.rmt411.protocol.RmtReply;
+import org.rmt411.protocol.RmtReplyDecoder;
+
+/**
+ * Says what listens on a TCP port. A Direct Connect hub (the other famous tenant of port 411)
+ * greets unasked with {@code $Lock …|}; an rmt server stays silent and answers {@code C⏎} sent
+ * before any open with {@code E9} (every server family does; nothing is opened or changed).
+ */
+public final class Probe {
+    private static final int MAX_GREETING = 512;
+
+    private Probe() {
+    }
+
+    /** What answered. */
+    public enum Kind {
+        /** An rmt server. */
+        RMT,
+        /** A Direct Connect hub. */
+        DC_HUB,
+        /** Something that is neither. */
+        OTHER,
+        /** No connection could be made. */
+        NOTHING
+    }
+
+    /** The verdict and a human explanation. */
+    public record Result(Kind kind, String detail) {
+    }
+
+    /**
+     * @param greetingWait how long to wait for an unasked greeting before sending the request
+     * @param timeout connect timeout and how long to wait for the reply
+     */
+    public static Result probe(String host, int port, Duration greetingWait, Duration timeout) {
+        Socket socket;
+        try {
+            socket = Bridge.connect(host, port, timeout);
+        } catch (IOException e) {
+            return new Result(Kind.NOTHING, "no connection: " + e.getMessage());
+        }
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            socket.setSoTimeout(Math.toIntExact(Math.max(1, greetingWait.toMillis())));
+            byte[] greeting = new byte[MAX_GREETING];
+            int n;
+            try {
+                n = in.read(greeting);
+            } catch (SocketTimeoutException e) {
+                return askRmt(socket, timeout);
+            }
+            if (n < 0) {
+                return new Result(Kind.OTHER, "the server closed the connection without a word");
+            }
+            String text = printable(greeting, n);
+            if (text.startsWith("$Lock ")) {
+                return new Result(Kind.DC_HUB, "a Direct Connect hub (greeted with " + text + ")");
+            }
+            return new Result(Kind.OTHER, "something else (greeted with " + text + ")");
+        } catch (IOException e) {
+            return new Result(Kind.OTHER, "something else (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Result askRmt(Socket socket, Duration timeout) throws IOException {
+        socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+        OutputStream out = socket.getOutputStream();
+        out.write(new byte[] {'C', '\n'});
+        out.flush();
+        try {
+            RmtReply reply = new RmtReplyDecoder(new BoundedInput(socket.getInputStream(), 4096)).next();
+            String said = reply instanceof RmtReply.Failure
+                    ? "E" + ((RmtReply.Failure) reply).errno() + " " + ((RmtReply.Failure) reply).text()
+                    : "A" + ((RmtReply.Ack) reply).value();
+            return new Result(Kind.RMT, "an rmt server (answered C before open with " + said + ")");
+        } catch (SocketTimeoutException e) {
+            return new Result(Kind.OTHER, "something else (silent, no reply to an rmt request)");
+        } catch (IOException e) {
+            return new Result(Kind.OTHER, "something else (not an rmt reply: " + e.getMessage() + ")");
+        }
+    }
+
+    private static String printable(byte[] data, int n) {
+        String s = new String(data, 0, Math.min(n, 80), StandardCharsets.ISO_8859_1);
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            sb.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c));
+        }
+        return sb.toString();
+    }
+
+    /** Reads at most {@code limit} bytes, then reports end of input. */
+    private static final class BoundedInput extends java.io.FilterInputStream {
+        private int left;
+
+        BoundedInput(InputStream in, int limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            left--;
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, Math.min(len, left));
+            left -= Math.max(0, n);
+            return n;
+        }
+    }
+}

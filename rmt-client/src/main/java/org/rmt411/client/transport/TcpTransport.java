@@ -1,0 +1,77 @@
+package org.rmt411.client.transport;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+
+/**
+ * rmt over a TCP connection, as rmt411's server offers it on port 411. Requests are small and
+ * answered one by one, so Nagle's delay is switched off (TCP_NODELAY); a read timeout turns a
+ * silent server into an error instead of a hang.
+ */
+public final class TcpTransport implements RmtTransport {
+    /** The IANA port of rmt. */
+    public static final int DEFAULT_PORT = 411;
+    private static final int BUFFER = 64 * 1024;
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final String description;
+
+    private TcpTransport(Socket socket, String description) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+        this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
+        this.description = description;
+    }
+
+    /**
+     * Connects to {@code host:port}.
+     *
+     * @param connectTimeout how long to wait for the connection
+     * @param readTimeout how long any single read may wait for the server (zero waits forever)
+     */
+    public static TcpTransport connect(String host, int port, Duration connectTimeout, Duration readTimeout)
+            throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
+            socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
+            return new TcpTransport(socket, "tcp " + host + ":" + port);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** A factory connecting anew on each call. */
+    public static Factory factory(String host, int port, Duration connectTimeout, Duration readTimeout) {
+        return () -> connect(host, port, connectTimeout, readTimeout);
+    }
+
+    @Override
+    public InputStream input() {
+        return in;
+    }
+
+    @Override
+    public OutputStream output() {
+        return out;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

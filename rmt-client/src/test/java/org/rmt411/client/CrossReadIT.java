@@ -1,0 +1,77 @@
+package org.rmt411.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rmt411.client.tar.RemoteArchive;
+
+/** GNU tar reads what the client writes, and the client restores what GNU tar writes. */
+class CrossReadIT {
+    @TempDir
+    Path work;
+    private Path tapes;
+    private InProcessServer server;
+    private Path src;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/tar")) || Files.isExecutable(Path.of("/bin/tar")), "GNU tar");
+        tapes = Files.createDirectories(work.resolve("tapes"));
+        server = InProcessServer.serve(tapes);
+        src = Trees.build(work.resolve("parent").resolve("src"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private RemoteArchive archive(String name) {
+        return new RemoteArchive(server.connector(), name, RmtDialect.DEFAULT, 10240);
+    }
+
+    @Test
+    void gnuTarExtractsWhatTheClientWrote() throws Exception {
+        archive("/c.tar").backup(List.of(src), false, false, n -> { }, w -> { });
+        Path out = Files.createDirectories(work.resolve("gnu-out"));
+        run("tar", "-xpf", tapes.resolve("c.tar").toString(), "-C", out.toString());
+        Trees.assertSame(src, out.resolve(src.toString().substring(1)));
+    }
+
+    @Test
+    void gnuTarReadsTheClientsGzipArchive() throws Exception {
+        archive("/c.tgz").backup(List.of(src), true, false, n -> { }, w -> { });
+        Path out = Files.createDirectories(work.resolve("gnu-out"));
+        run("tar", "-xzpf", tapes.resolve("c.tgz").toString(), "-C", out.toString());
+        Trees.assertSame(src, out.resolve(src.toString().substring(1)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gnu", "posix"})
+    void clientRestoresWhatGnuTarWrote(String format) throws Exception {
+        run("tar", "--format=" + format, "-cf", tapes.resolve("g.tar").toString(), "-C", src.getParent().toString(), "src");
+        Path out = work.resolve("client-out");
+        archive("/g.tar").restore(out, List.of(), w -> { }, n -> { });
+        Trees.assertSame(src, out.resolve("src"));
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+    }
+}

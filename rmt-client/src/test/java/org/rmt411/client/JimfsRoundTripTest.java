@@ -1,0 +1,55 @@
+package org.rmt411.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rmt411.client.tar.RemoteArchive;
+import org.rmt411.client.tar.SafeExtractor;
+
+/** The library end to end on in-memory file systems: the server's root and both trees in jimfs. */
+class JimfsRoundTripTest {
+    private static FileSystem unixFs() {
+        return Jimfs.newFileSystem(Configuration.unix().toBuilder()
+                .setAttributeViews("basic", "owner", "posix", "unix").build());
+    }
+
+    @Test
+    void backupVerifyRestoreAndSelectMembers() throws Exception {
+        try (FileSystem serverFs = unixFs(); FileSystem localFs = unixFs()) {
+            Path root = Files.createDirectories(serverFs.getPath("/tapes"));
+            Path src = Trees.build(localFs.getPath("/home/user/src"));
+            try (InProcessServer server = InProcessServer.serve(root)) {
+                RemoteArchive archive = new RemoteArchive(server.connector(), "/j.tar", RmtDialect.DEFAULT, 10240);
+                List<String> warnings = new ArrayList<>();
+                RemoteArchive.BackupResult result = archive.backup(List.of(src), false, true, n -> { }, warnings::add);
+                assertThat(warnings).isEmpty();
+                assertThat(result.tar().entries()).isGreaterThan(10);
+                assertThat(Files.size(root.resolve("j.tar"))).isEqualTo(result.archiveBytes());
+
+                Path all = localFs.getPath("/restore/all");
+                SafeExtractor.Result restored = archive.restore(all, List.of(), warnings::add, n -> { });
+                assertThat(restored.refused()).isZero();
+                Trees.assertSame(src, all.resolve("home/user/src"));
+
+                Path some = localFs.getPath("/restore/some");
+                archive.restore(some, List.of("home/user/src/secret", "/home/user/src/empty"), warnings::add, n -> { });
+                assertThat(Files.readString(some.resolve("home/user/src/secret"))).isEqualTo("s");
+                assertThat(Files.isDirectory(some.resolve("home/user/src/empty"))).isTrue();
+                assertThat(Files.exists(some.resolve("home/user/src/plain.txt"))).isFalse();
+                assertThat(warnings).isEmpty();
+
+                SafeExtractor.Result missing = archive.restore(localFs.getPath("/restore/none"),
+                        List.of("home/user/src/no-such-member"), warnings::add, n -> { });
+                assertThat(missing.refused()).isEqualTo(1);
+                assertThat(warnings).containsExactly("home/user/src/no-such-member: not found in archive; skipped");
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.rmt411.client.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the command line in-process and keeps what it printed. */
+record Cli(int code, String out, String err) {
+    static Cli run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ClientMain.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Cli(code, out.toString(), err.toString());
+    }
+}
