@@ -1,5 +1,6 @@
 package org.rmt411.protocol;
 
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -18,18 +19,24 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RmtReplyEncoder {
     private final WritableByteChannel out;
+    private final Flushable stream;
     private final ByteBuffer lines = ByteBuffer.allocateDirect(8 * 1024);
     private final byte[] line = new byte[24];
     private final ByteBuffer[] pair = new ByteBuffer[2];
 
     /** An encoder writing to {@code out}; call {@link #flush()} after each reply. */
     public RmtReplyEncoder(WritableByteChannel out) {
-        this.out = out;
+        this(out, () -> { });
     }
 
-    /** An encoder writing to a stream (tests, clients of the codec). */
+    /** An encoder writing to a stream, which {@link #flush()} flushes too (it may be buffered). */
     public RmtReplyEncoder(OutputStream out) {
-        this(Channels.newChannel(out));
+        this(Channels.newChannel(out), out);
+    }
+
+    private RmtReplyEncoder(WritableByteChannel out, Flushable stream) {
+        this.out = out;
+        this.stream = stream;
     }
 
     /** {@code A<value>⏎}. */
@@ -73,9 +80,12 @@ public final class RmtReplyEncoder {
 
     /** Pushes pending reply lines out: called once per reply, because the client waits for it. */
     public void flush() throws IOException {
-        lines.flip();
-        drain(lines);
-        lines.clear();
+        if (lines.position() > 0) {
+            lines.flip();
+            drain(lines);
+            lines.clear();
+        }
+        stream.flush();
     }
 
     private void put(byte[] bytes, int len) throws IOException {

@@ -98,6 +98,15 @@ public final class RmtRequestDecoder {
     }
 
     /**
+     * Runs {@code action} before every read that may block. A server passes its reply flush:
+     * replies then go out before the server waits for input, and a client that pipelines
+     * several requests gets their replies in one write instead of one each.
+     */
+    public void beforeBlockingRead(java.io.Flushable action) {
+        in.beforeBlocking(action);
+    }
+
+    /**
      * Reads up to {@code len} bytes of a W payload.
      *
      * @return bytes read; fewer than {@code len} only when input ended

@@ -2,6 +2,7 @@ package org.rmt411.protocol;
 
 import java.io.EOFException;
 import java.io.FileInputStream;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -24,6 +25,7 @@ final class WireInput {
 
     private final ReadableByteChannel in;
     private final ByteBuffer buf;
+    private Flushable beforeBlocking = () -> { };
 
     WireInput(ReadableByteChannel in, ByteBuffer buffer) {
         this.in = in;
@@ -33,6 +35,11 @@ final class WireInput {
 
     WireInput(InputStream in, int bufferSize) {
         this(channelOf(in), ByteBuffer.allocate(bufferSize));
+    }
+
+    /** Called before every read that may block: the server flushes its pending replies there. */
+    void beforeBlocking(Flushable action) {
+        this.beforeBlocking = action;
     }
 
     /** A file stream (stdin) is read through its own channel: no intermediate array. */
@@ -118,6 +125,7 @@ final class WireInput {
         buf.get(dst, off, done);
         ByteBuffer rest = ByteBuffer.wrap(dst, off + done, len - done);
         while (rest.hasRemaining()) {
+            beforeBlocking.flush();
             if (in.read(rest) < 0) {
                 break;
             }
@@ -137,6 +145,7 @@ final class WireInput {
         }
         if (buf.remaining() < len) {
             buf.compact();
+            beforeBlocking.flush();
             while (buf.position() < len && in.read(buf) >= 0) {
                 // keep reading until the whole payload is buffered
             }
@@ -150,6 +159,7 @@ final class WireInput {
     }
 
     private boolean fill() throws IOException {
+        beforeBlocking.flush();
         buf.clear();
         int n;
         do {

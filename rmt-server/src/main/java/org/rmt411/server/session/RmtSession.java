@@ -26,7 +26,7 @@ import org.rmt411.server.device.ErrnoMapper;
  * <p>Session rules that differ between the historical servers, with the client each choice
  * serves, are in {@code docs/protocol.md}; the essentials: {@code C} does not end the session
  * (dump closes and re-opens on one connection), every request gets exactly one reply, flushed
- * at once, and end of input closes the device quietly.
+ * before the session next waits for input, and end of input closes the device quietly.
  */
 public final class RmtSession implements Runnable {
     private static final System.Logger LOG = System.getLogger(RmtSession.class.getName());
@@ -64,7 +64,7 @@ public final class RmtSession implements Runnable {
     };
 
     /**
-     * A session over {@code in}/{@code out} (buffer both; replies are flushed one by one).
+     * A session reading requests from {@code in} and writing replies to {@code out}.
      *
      * @param peer how logs name the other end
      */
@@ -78,6 +78,9 @@ public final class RmtSession implements Runnable {
         this.tracing = options.trace();
         this.peer = peer;
         this.writeBuffer = new WriteBuffer(decoder);
+        // Replies go out whenever the session is about to wait for input: at once for a client
+        // that waits for each reply (tar, cpio, mt, dump), in one write for a pipelining one.
+        decoder.beforeBlockingRead(encoder::flush);
     }
 
     /** Serves requests until end of input, a fatal request or a broken connection. */
@@ -96,6 +99,7 @@ public final class RmtSession implements Runnable {
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "session " + peer + " ended: " + e);
         } finally {
+            flushQuietly();
             closeQuietly();
         }
     }
@@ -114,7 +118,6 @@ public final class RmtSession implements Runnable {
         } catch (IOException | RuntimeException e) {
             reply(ErrnoMapper.toRmt(e));
         }
-        encoder.flush();
         return keepGoing;
     }
 
@@ -241,7 +244,14 @@ public final class RmtSession implements Runnable {
     private void reply(RmtException e) throws IOException {
         if (tracing) trace.line("  -> E" + e.errno() + " " + e.text());
         encoder.error(e);
-        encoder.flush();
+    }
+
+    private void flushQuietly() {
+        try {
+            encoder.flush();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "final flush for " + peer + ": " + e);
+        }
     }
 
     private void closeQuietly() {

@@ -142,4 +142,41 @@ class SessionBehaviourTest {
             assertThat(h.run("W5\nhelloO/f\n0\nR1\n")).isEqualTo("E9\nBad file descriptor\nA0\nA1\nx");
         }
     }
+
+    @Test
+    void pipelinedRequestsGetTheirRepliesInOneWrite() throws IOException {
+        try (SessionHarness h = new SessionHarness()) {
+            java.util.List<Integer> writes = new java.util.ArrayList<>();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.nio.channels.WritableByteChannel counting = new java.nio.channels.WritableByteChannel() {
+                @Override
+                public int write(java.nio.ByteBuffer src) {
+                    int n = src.remaining();
+                    writes.add(n);
+                    while (src.hasRemaining()) {
+                        bytes.write(src.get());
+                    }
+                    return n;
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return true;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            String requests = "O/p\n577\n" + "W2\nabW2\ncdW2\nef" + "C\n";
+            org.rmt411.server.device.DeviceNamespace namespace = new org.rmt411.server.device.DeviceNamespace(
+                    java.util.List.of(new org.rmt411.server.device.FileProvider(
+                            new org.rmt411.server.device.RootJail(h.root))), false);
+            new RmtSession(java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(
+                    requests.getBytes(ISO_8859_1))), counting, namespace, SessionOptions.defaults(), "t").run();
+            assertThat(bytes.toString(ISO_8859_1)).isEqualTo("A0\nA2\nA2\nA2\nA0\n");
+            assertThat(writes).as("all five replies were already due when the session next read").hasSize(1);
+            assertThat(h.content("p")).isEqualTo("abcdef");
+        }
+    }
 }
