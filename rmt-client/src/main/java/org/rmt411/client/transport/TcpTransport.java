@@ -1,11 +1,11 @@
 package org.rmt411.client.transport;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /**
@@ -16,17 +16,18 @@ import java.time.Duration;
 public final class TcpTransport implements RmtTransport {
     /** The IANA port of rmt. */
     public static final int DEFAULT_PORT = 411;
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 256 * 1024;
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final String description;
 
-    private TcpTransport(Socket socket, String description) throws IOException {
-        this.socket = socket;
+    private TcpTransport(SocketChannel channel, String description) throws IOException {
+        this.socket = channel.socket();
+        // The socket's stream honours the read timeout; writes go to the channel directly.
         this.in = socket.getInputStream();
-        this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
+        this.out = new ChannelOutputStream(channel, BUFFER);
         this.description = description;
     }
 
@@ -38,14 +39,15 @@ public final class TcpTransport implements RmtTransport {
      */
     public static TcpTransport connect(String host, int port, Duration connectTimeout, Duration readTimeout)
             throws IOException {
-        Socket socket = new Socket();
+        SocketChannel channel = SocketChannel.open();
         try {
+            Socket socket = channel.socket();
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
             socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
-            return new TcpTransport(socket, "tcp " + host + ":" + port);
+            return new TcpTransport(channel, "tcp " + host + ":" + port);
         } catch (IOException | RuntimeException e) {
-            socket.close();
+            channel.close();
             throw e;
         }
     }
