@@ -3,6 +3,7 @@ package org.rmt411.server.device;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -63,6 +64,9 @@ public final class FileProvider implements DeviceProvider {
 
     private static Set<OpenOption> options(int flags) {
         Set<OpenOption> options = new HashSet<>();
+        // The jail resolved every link already; refusing one now closes the window in which the
+        // last component could be swapped for a link between the check and the open.
+        options.add(LinkOption.NOFOLLOW_LINKS);
         int mode = OpenFlags.accessMode(flags);
         // Always readable underneath: the device itself refuses R on a write-only open with EBADF,
         // like GNU rmt, and O_APPEND is emulated because Java forbids APPEND with READ.
