@@ -49,14 +49,4 @@ public enum Errno {
     public String text() {
         return text;
     }
-
-    /** The constant with this Linux number, or {@code null} when rmt411 does not name it. */
-    public static Errno ofNumber(int number) {
-        for (Errno e : values()) {
-            if (e.number == number) {
-                return e;
-            }
-        }
-        return null;
-    }
 }

@@ -29,16 +29,6 @@ final class WireNumbers {
         return Long.parseLong(t.charAt(0) == '+' ? t.substring(1) : t);
     }
 
-    /** True when {@code text} parses as a number. */
-    static boolean isNumber(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
     /** Writes {@code letter}, the decimal value and {@code \n} into {@code dst}; returns the length. */
     static int formatLine(byte[] dst, char letter, long value) {
         int n = 0;

@@ -2,7 +2,6 @@ package org.rmt411.server.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.rmt411.protocol.RmtRequestDecoder;
 import org.rmt411.protocol.SeekOrder;
 import org.rmt411.server.tape.TapeLibrary;
 import org.rmt411.server.transport.CidrSet;
@@ -19,20 +18,13 @@ public record ServerConfig(int port, String bind, Path root, boolean stdio, bool
         List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, boolean trace,
         TapeLibrary.Settings tapes) {
 
-    /** Embedded defaults: the README's command starts exactly this. */
+    /** Embedded defaults: the README's command starts with these. */
     public static final int DEFAULT_PORT = 411;
     public static final String DEFAULT_ROOT = "./tapes";
     public static final int DEFAULT_MAX_SESSIONS = 64;
 
     public ServerConfig {
         allow = List.copyOf(allow);
-    }
-
-    /** The configuration with every default. */
-    public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_PORT, null, Path.of(DEFAULT_ROOT), false, false, false, List.of(),
-                DEFAULT_MAX_SESSIONS, RmtRequestDecoder.DEFAULT_MAX_RECORD, SeekOrder.AUTO, false,
-                TapeLibrary.Settings.DEFAULT);
     }
 
     /** What is wrong with the combination, or {@code null} when it can run. */

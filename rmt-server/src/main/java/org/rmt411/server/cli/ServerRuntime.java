@@ -29,16 +29,11 @@ public final class ServerRuntime {
         return (in, out, peer) -> new RmtSession(in, out, namespace, options, peer);
     }
 
-    /** The namespace with the default tape library. */
-    public static DeviceNamespace namespace(Path root, boolean readOnly) throws IOException {
-        return namespace(root, readOnly, TapeLibrary.Settings.DEFAULT);
-    }
-
     /**
      * The namespace: tape drives first ({@code /dev/nstN}, {@code /dev/stN}), then plain files.
      * One library per server process, so every session shares the drives' busy state.
      */
-    public static DeviceNamespace namespace(Path root, boolean readOnly, TapeLibrary.Settings tapes)
+    private static DeviceNamespace namespace(Path root, boolean readOnly, TapeLibrary.Settings tapes)
             throws IOException {
         TapeLibrary library = new TapeLibrary(root, tapes);
         // The library's folder is the drives' business only: plain-file access to it is refused.

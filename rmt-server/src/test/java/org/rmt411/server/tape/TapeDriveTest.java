@@ -1,8 +1,9 @@
 package org.rmt411.server.tape;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rmt411.server.tape.TapeFixture.RDONLY;
+import static org.rmt411.server.tape.TapeFixture.assertAt;
+import static org.rmt411.server.tape.TapeFixture.assertErrno;
 import static org.rmt411.server.tape.TapeFixture.RDWR;
 import static org.rmt411.server.tape.TapeFixture.WRONLY;
 import static org.rmt411.server.tape.TapeFixture.read;
@@ -12,14 +13,12 @@ import static org.rmt411.server.tape.TapeFixture.write;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
 import org.rmt411.protocol.MtStatus;
-import org.rmt411.protocol.RmtException;
 import org.rmt411.server.device.Device;
 
 /** The drive's st(4) rules over jimfs, one rule per test. */
@@ -36,22 +35,6 @@ class TapeDriveTest {
         tapes.close();
     }
 
-    static void assertErrno(Errno errno, ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(RmtException.class,
-                e -> assertThat(e.errno()).as(e.getMessage()).isEqualTo(errno.number()));
-    }
-
-    /** Writes files of {@code records} records each, 100 bytes, closing each with close(). */
-    private void writeFiles(int... records) throws IOException {
-        for (int f = 0; f < records.length; f++) {
-            try (Device d = tapes.open("/dev/nst0", WRONLY)) {
-                for (int r = 0; r < records[f]; r++) {
-                    write(d, record(100, f * 10 + r));
-                }
-            }
-        }
-    }
-
     /** Opens {@code /dev/st0} and rewinds: st rewinds on close, not on open. */
     private Device openAtBot(int flags) throws IOException {
         Device d = tapes.open("/dev/st0", flags);
@@ -59,15 +42,9 @@ class TapeDriveTest {
         return d;
     }
 
-    private static void assertAt(Device d, int fileno, int blkno) throws IOException {
-        MtStatus s = status(d);
-        assertThat(s.fileno()).as("fileno").isEqualTo(fileno);
-        assertThat(s.blkno()).as("blkno").isEqualTo(blkno);
-    }
-
     @Test
     void oneWriteIsOneRecordAndReadReturnsItWhole() throws IOException {
-        writeFiles(2);
+        tapes.writeFiles(2);
         try (Device d = openAtBot(RDONLY)) {
             assertThat(read(d, 10240)).isEqualTo(record(100, 0));
             assertThat(read(d, 100)).isEqualTo(record(100, 1));
@@ -76,7 +53,7 @@ class TapeDriveTest {
 
     @Test
     void readShorterThanTheRecordFailsWithEnomemAndSkipsIt() throws IOException {
-        writeFiles(2);
+        tapes.writeFiles(2);
         try (Device d = openAtBot(RDONLY)) {
             assertErrno(Errno.ENOMEM, () -> read(d, 99));
             assertAt(d, 0, 1);
@@ -86,7 +63,7 @@ class TapeDriveTest {
 
     @Test
     void filemarkReadsAsZeroAndLeavesThePositionAfterIt() throws IOException {
-        writeFiles(1, 1);
+        tapes.writeFiles(1, 1);
         try (Device d = openAtBot(RDONLY)) {
             read(d, 100);
             assertThat(read(d, 100)).isEmpty();
@@ -108,7 +85,7 @@ class TapeDriveTest {
 
     @Test
     void afterTheLastFilemarkTheMarkCountsAsTheFirstZeroRead() throws IOException {
-        writeFiles(1);
+        tapes.writeFiles(1);
         try (Device d = openAtBot(RDONLY)) {
             read(d, 100);
             assertThat(read(d, 100)).as("the filemark").isEmpty();
@@ -119,13 +96,13 @@ class TapeDriveTest {
 
     @Test
     void writingMidTapeMakesThatTheNewEndOfData() throws IOException {
-        writeFiles(2, 2, 2);
+        tapes.writeFiles(2, 2, 2);
         try (Device d = tapes.open("/dev/nst0", RDWR)) {
             d.ioctl(MtOp.MTREW, 1);
             d.ioctl(MtOp.MTFSF, 1);
             write(d, record(50, 99));
         }
-        ImageScanner.Scan scan = scan("VT0001");
+        ImageScanner.Scan scan = tapes.scan("VT0001");
         assertThat(scan.index().markCount()).isEqualTo(2);
         assertThat(scan.records()).isEqualTo(3);
         assertThat(scan.fileSize()).isEqualTo(scan.index().endOfData());
@@ -138,18 +115,18 @@ class TapeDriveTest {
 
     @Test
     void closeAfterAWriteWritesOneFilemarkAndCloseAfterReadingNone() throws IOException {
-        writeFiles(1);
-        assertThat(scan("VT0001").index().markCount()).isEqualTo(1);
+        tapes.writeFiles(1);
+        assertThat(tapes.scan("VT0001").index().markCount()).isEqualTo(1);
         try (Device d = tapes.open("/dev/nst0", RDONLY)) {
             d.ioctl(MtOp.MTREW, 1);
             read(d, 100);
         }
-        assertThat(scan("VT0001").index().markCount()).isEqualTo(1);
+        assertThat(tapes.scan("VT0001").index().markCount()).isEqualTo(1);
     }
 
     @Test
     void rewindingDeviceRewindsOnCloseAndNonRewindingKeepsThePosition() throws IOException {
-        writeFiles(1, 1);
+        tapes.writeFiles(1, 1);
         try (Device d = tapes.open("/dev/nst0", RDONLY)) {
             assertAt(d, 2, 0);
         }
@@ -168,18 +145,18 @@ class TapeDriveTest {
             write(d, record(10, 1));
             d.ioctl(MtOp.MTREW, 1);
         }
-        assertThat(scan("VT0001").index().markCount()).isEqualTo(1);
+        assertThat(tapes.scan("VT0001").index().markCount()).isEqualTo(1);
     }
 
     @Test
     void bsfRightAfterAWriteWritesAFilemarkAndStepsBackOverIt() throws IOException {
-        writeFiles(1);
+        tapes.writeFiles(1);
         try (Device d = tapes.open("/dev/nst0", WRONLY)) {
             write(d, record(10, 1));
             d.ioctl(MtOp.MTBSF, 1);
             assertAt(d, 0, -1);
         }
-        assertThat(scan("VT0001").index().markCount()).isEqualTo(2);
+        assertThat(tapes.scan("VT0001").index().markCount()).isEqualTo(2);
     }
 
     @Test
@@ -227,59 +204,12 @@ class TapeDriveTest {
             assertErrno(Errno.ENOSPC, () -> write(d, r));
             assertAt(d, 0, 5);
         }
-        assertThat(scan("VT0001").records()).isEqualTo(5);
-    }
-
-    @Test
-    void tornTailIsCutBackToTheLastWholeObjectOnLoad() throws IOException {
-        writeFiles(2);
-        long whole = Files.size(tapes.image("VT0001"));
-        byte[] torn = {(byte) 100, 0, 0, 0, 1, 2, 3};
-        Files.write(tapes.image("VT0001"), torn, java.nio.file.StandardOpenOption.APPEND);
-        tapes.restart(TapeLibrary.Settings.DEFAULT);
-        try (Device d = tapes.open("/dev/nst0", RDONLY)) {
-            assertAt(d, 1, 0);
-        }
-        assertThat(Files.size(tapes.image("VT0001"))).isEqualTo(whole);
-        assertThat(Sidecar.load(tapes.library.sidecar("VT0001")).tornTailRepairs).isEqualTo(1);
-        assertThat(scan("VT0001").records()).isEqualTo(2);
-    }
-
-    @Test
-    void recordWhoseTrailerDiffersIsATornTailToo() throws IOException {
-        writeFiles(1);
-        try (Device d = tapes.open("/dev/nst0", WRONLY)) {
-            write(d, record(8, 1));
-        }
-        long size = Files.size(tapes.image("VT0001"));
-        try (var ch = java.nio.channels.FileChannel.open(tapes.image("VT0001"),
-                java.nio.file.StandardOpenOption.WRITE)) {
-            ch.truncate(size - 4); // lose the final filemark and damage the trailer below
-            ch.write(java.nio.ByteBuffer.wrap(new byte[] {9, 0, 0, 0}), size - 8);
-        }
-        tapes.restart(TapeLibrary.Settings.DEFAULT);
-        tapes.open("/dev/nst0", RDONLY).close();
-        assertThat(scan("VT0001").records()).isEqualTo(1);
-        assertThat(scan("VT0001").tornAt()).isEqualTo(-1);
-    }
-
-    @Test
-    void positionPersistsAcrossServerProcesses() throws IOException {
-        writeFiles(3, 3, 3);
-        try (Device d = tapes.open("/dev/nst0", RDONLY)) {
-            d.ioctl(MtOp.MTREW, 1);
-            d.ioctl(MtOp.MTFSF, 2);
-        }
-        tapes.restart(TapeLibrary.Settings.DEFAULT);
-        try (Device d = tapes.open("/dev/nst0", RDONLY)) {
-            assertAt(d, 2, 0);
-            assertThat(read(d, 100)).isEqualTo(record(100, 20));
-        }
+        assertThat(tapes.scan("VT0001").records()).isEqualTo(5);
     }
 
     @Test
     void lseekAnswersZeroAndDoesNotMove() throws IOException {
-        writeFiles(2);
+        tapes.writeFiles(2);
         try (Device d = openAtBot(RDONLY)) {
             read(d, 100);
             assertThat(d.seek(12345, 0)).isZero();
@@ -288,25 +218,10 @@ class TapeDriveTest {
     }
 
     @Test
-    void oddRecordsArePaddedAndFramedByLittleEndianLengths() throws IOException {
-        try (Device d = tapes.open("/dev/nst0", WRONLY)) {
-            write(d, new byte[] {'a', 'b', 'c'});
-        }
-        assertThat(Files.readAllBytes(tapes.image("VT0001"))).containsExactly(
-                3, 0, 0, 0, 'a', 'b', 'c', 0, 3, 0, 0, 0, 0, 0, 0, 0);
-    }
-
-    @Test
     void recordsLongerThanTheSimhLimitAreEinval() throws IOException {
         try (Device d = tapes.open("/dev/nst0", WRONLY)) {
             byte[] big = new byte[SimhFormat.MAX_RECORD + 1];
             assertErrno(Errno.EINVAL, () -> write(d, big));
-        }
-    }
-
-    private ImageScanner.Scan scan(String barcode) throws IOException {
-        try (TapeImage image = TapeImage.open(tapes.image(barcode), false)) {
-            return ImageScanner.scan(image);
         }
     }
 }

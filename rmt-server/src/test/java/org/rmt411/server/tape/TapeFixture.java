@@ -1,5 +1,8 @@
 package org.rmt411.server.tape;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import java.io.ByteArrayOutputStream;
@@ -8,7 +11,10 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtStatus;
+import org.rmt411.protocol.RmtException;
 import org.rmt411.protocol.OpenFlags;
 import org.rmt411.server.device.Device;
 
@@ -76,6 +82,37 @@ final class TapeFixture implements AutoCloseable {
 
     static MtStatus status(Device device) throws IOException {
         return device.status();
+    }
+
+    /** Asserts {@code call} fails with {@code errno}. */
+    static void assertErrno(Errno errno, ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(RmtException.class,
+                e -> assertThat(e.errno()).as(e.getMessage()).isEqualTo(errno.number()));
+    }
+
+    /** Asserts the drive's file and block numbers, as MTIOCGET reports them. */
+    static void assertAt(Device d, int fileno, int blkno) throws IOException {
+        MtStatus s = status(d);
+        assertThat(s.fileno()).as("fileno").isEqualTo(fileno);
+        assertThat(s.blkno()).as("blkno").isEqualTo(blkno);
+    }
+
+    /** Writes files of {@code records} records each, 100 bytes, closing each with close(). */
+    void writeFiles(int... records) throws IOException {
+        for (int f = 0; f < records.length; f++) {
+            try (Device d = open("/dev/nst0", WRONLY)) {
+                for (int r = 0; r < records[f]; r++) {
+                    write(d, record(100, f * 10 + r));
+                }
+            }
+        }
+    }
+
+    /** What a scan of the cartridge image finds. */
+    ImageScanner.Scan scan(String barcode) throws IOException {
+        try (TapeImage image = TapeImage.open(image(barcode), false)) {
+            return ImageScanner.scan(image);
+        }
     }
 
     @Override

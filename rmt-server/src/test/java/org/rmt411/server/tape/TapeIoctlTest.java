@@ -1,7 +1,7 @@
 package org.rmt411.server.tape;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rmt411.server.tape.TapeDriveTest.assertErrno;
+import static org.rmt411.server.tape.TapeFixture.assertErrno;
 import static org.rmt411.server.tape.TapeFixture.RDONLY;
 import static org.rmt411.server.tape.TapeFixture.RDWR;
 import static org.rmt411.server.tape.TapeFixture.WRONLY;
