@@ -2,25 +2,29 @@
 # Benchmark: rmt-client backing up a tree to rmt411 over TCP, against GNU tar writing the same
 # tree through GNU rmt (/usr/sbin/rmt-tar) over a pipe-based remote shell, and against a local
 # `tar -cf` to a file, in the same run. Prints MB/s and the ratios client/GNU and client/local.
+# A fourth line is the floor of the transport: the finished archive copied file -> TCP -> file by
+# two socat processes (no tar, no protocol, no JVM), to show what loopback TCP alone costs here.
 #
-#   bench/client.sh                       # 1 GiB tree, best of 2 runs
-#   SIZE_MIB=256 RUNS=3 bench/client.sh
+#   bench/client.sh                       # 1 GiB tree, best of 3 runs
+#   SIZE_MIB=256 RUNS=5 bench/client.sh
+#   BENCH_DIR=/dev/shm bench/client.sh    # tree and archives in memory: no disk write-back noise
 #
-# Expects the jars built (mvn -q package -DskipTests). Uses a temp dir and a free loopback port;
-# stops the server and removes everything at exit.
+# Expects the jars built (mvn -q package -DskipTests) and socat. Uses a temp dir and free
+# loopback ports; stops the server and removes everything at exit.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 server_jar=${RMT411_SERVER_JAR:-$here/rmt-server/target/rmt-server.jar}
 client_jar=${RMT411_CLIENT_JAR:-$here/rmt-client/target/rmt-client.jar}
 gnu_rmt=${GNU_RMT:-/usr/sbin/rmt-tar}
 size=${SIZE_MIB:-1024}
-runs=${RUNS:-2}
+runs=${RUNS:-3}
 for f in "$server_jar" "$client_jar"; do
   [ -f "$f" ] || { echo "missing $f: run mvn -q package -DskipTests first" >&2; exit 1; }
 done
 [ -x "$gnu_rmt" ] || { echo "missing $gnu_rmt: apt-get install tar" >&2; exit 1; }
+command -v socat >/dev/null || { echo "missing socat: apt-get install socat" >&2; exit 1; }
 
-work=$(mktemp -d /tmp/rmt411-client-bench.XXXXXX)
+work=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/rmt411-client-bench.XXXXXX")
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
@@ -40,8 +44,11 @@ chmod +x "$work/fakersh"
 # The tree: incompressible 4 MiB files making up SIZE_MIB, plus 2000 small files for per-entry cost.
 head -c "$((size * 1024 * 1024))" /dev/urandom | split -b 4194304 -a 4 - "$work/src/big/f"
 for i in $(seq 2000); do printf 'small file %d\n' "$i" > "$work/src/small/s$i.txt"; done
+# Write the new tree back now: on a disk, its write-back would otherwise run during the timings.
+sync
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+port=$(free_port)
 java -jar "$server_jar" --bind 127.0.0.1 --port "$port" --root "$work/root" 2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 100); do
@@ -68,30 +75,55 @@ time_local() {
   tar -b 20 -cf "$work/local/l.tar" -C "$work" src
   seconds "$start" "$(now)"
 }
+# The transport's floor: a ready archive copied by socat over loopback TCP into a file by a second
+# socat, 256 KiB buffers on both sides, timed until the receiving side has closed its file.
+time_floor() {
+  local fport start receiver; fport=$(free_port)
+  socat -b 262144 -u "TCP-LISTEN:$fport,bind=127.0.0.1,reuseaddr" "OPEN:$work/floor.tar,creat,trunc" &
+  receiver=$!
+  # Wait for the listener without connecting to it (it accepts only once): LISTEN is state 0A.
+  for _ in $(seq 100); do
+    grep -qi ":$(printf '%04X' "$fport") 00000000:0000 0A" /proc/net/tcp && break
+    sleep 0.05
+  done
+  start=$(now)
+  socat -b 262144 -u "OPEN:$work/floor-src.tar" "TCP:127.0.0.1:$fport"
+  wait "$receiver"
+  seconds "$start" "$(now)"
+}
 
 best() { printf '%s\n' "$@" | sort -n | head -1; }
-tc=""; tg=""; tl=""
-tar -cf /dev/null -C "$work" src # warm the page cache once for everyone
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+tar -b 20 -cf "$work/floor-src.tar" -C "$work" src # also warms the page cache once for everyone
+sync
+tc=""; tg=""; tl=""; tf=""
 for run in $(seq "$runs"); do
   # Rotate the order so no contender always runs first.
-  case $((run % 3)) in
-    1) tc="$tc $(time_client)"; tg="$tg $(time_gnu)"; tl="$tl $(time_local)" ;;
-    2) tg="$tg $(time_gnu)"; tl="$tl $(time_local)"; tc="$tc $(time_client)" ;;
-    0) tl="$tl $(time_local)"; tc="$tc $(time_client)"; tg="$tg $(time_gnu)" ;;
+  case $((run % 4)) in
+    1) tc="$tc $(time_client)"; tg="$tg $(time_gnu)"; tl="$tl $(time_local)"; tf="$tf $(time_floor)" ;;
+    2) tg="$tg $(time_gnu)"; tl="$tl $(time_local)"; tf="$tf $(time_floor)"; tc="$tc $(time_client)" ;;
+    3) tl="$tl $(time_local)"; tf="$tf $(time_floor)"; tc="$tc $(time_client)"; tg="$tg $(time_gnu)" ;;
+    0) tf="$tf $(time_floor)"; tc="$tc $(time_client)"; tg="$tg $(time_gnu)"; tl="$tl $(time_local)" ;;
   esac
-  rm -f "$work/root/c.tar" "$work/g.tar" "$work/local/l.tar"
+  # Deleting the outputs drops their dirty pages, so no run pays for an earlier one's write-back.
+  rm -f "$work/root/c.tar" "$work/g.tar" "$work/local/l.tar" "$work/floor.tar"
 done
 # One more client run kept for a sanity check: GNU tar must list what the client wrote.
 time_client >/dev/null
 tar -tf "$work/root/c.tar" >/dev/null || { echo "GNU tar cannot read the client's archive!" >&2; exit 2; }
 bytes=$(stat -c %s "$work/root/c.tar")
 
-bc_=$(best $tc); bg=$(best $tg); bl=$(best $tl)
-echo "tree: ${size} MiB in 4 MiB files + 2000 small files; archive ${bytes} bytes; -b 20; best of ${runs} runs"
-echo "$bytes $bc_ $bg $bl" | awk '{
-  c = $1 / 1e6 / $2; g = $1 / 1e6 / $3; l = $1 / 1e6 / $4;
-  printf "%-44s %8.1f MB/s (%6.2f s)\n", "rmt-client -> rmt411 over TCP", c, $2;
-  printf "%-44s %8.1f MB/s (%6.2f s)\n", "GNU tar -> GNU rmt over a pipe (fake rsh)", g, $3;
-  printf "%-44s %8.1f MB/s (%6.2f s)\n", "GNU tar -cf local file", l, $4;
-  printf "client / GNU tar+rmt: %.2fx (target >= 1.5x)\n", c / g;
-  printf "client / local tar:   %.2fx (target >= 0.8x)\n", c / l }'
+echo "tree: ${size} MiB in 4 MiB files + 2000 small files; archive ${bytes} bytes; -b 20; ${runs} runs in $(dirname "$work")"
+printf '%-44s %10s %10s\n' "" "best" "median"
+line() { # label, times...
+  local label=$1; shift
+  echo "$bytes $(best "$@") $(median "$@")" | awk -v l="$label" '{printf "%-44s %5.0f MB/s %5.0f MB/s (%.2f s, %.2f s)\n", l, $1 / 1e6 / $2, $1 / 1e6 / $3, $2, $3}'
+}
+line "rmt-client -> rmt411 over TCP" $tc
+line "GNU tar -> GNU rmt over a pipe (fake rsh)" $tg
+line "GNU tar -cf local file" $tl
+line "floor: archive file -> socat -> TCP -> socat" $tf
+echo "$(best $tc) $(best $tg) $(best $tl) $(best $tf) $(median $tc) $(median $tg) $(median $tl) $(median $tf)" | awk '{
+  printf "client / GNU tar+rmt: %.2fx best, %.2fx median (target >= 1.5x)\n", $2 / $1, $6 / $5;
+  printf "client / local tar:   %.2fx best, %.2fx median (target >= 0.8x)\n", $3 / $1, $7 / $5;
+  printf "floor / local tar:    %.2fx best, %.2fx median (what loopback TCP alone allows)\n", $3 / $4, $7 / $8 }'

@@ -50,7 +50,8 @@ public final class TargetOptions {
 
     // Generous by default: a rewind, retension or long erase of a real tape answers only when done.
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
-            description = "How long to wait for any reply over TCP; 0 waits forever (default: ${DEFAULT-VALUE}).")
+            description = "How long to wait for any reply (TCP or remote shell, which is then stopped); "
+                    + "0 waits forever (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     /** The parsed target; a usage error if it is missing or not remote. */
@@ -83,7 +84,8 @@ public final class TargetOptions {
     RmtTransport.Factory connector(RemoteTarget target) {
         if (rshCommand != null) {
             return ProcessTransport.factory(
-                    ProcessTransport.remoteShellCommand(rshCommand, target.host(), target.user(), rmtCommand));
+                    ProcessTransport.remoteShellCommand(rshCommand, target.host(), target.user(), rmtCommand),
+                    Duration.ofSeconds(Math.max(0, timeoutSeconds)));
         }
         return TcpTransport.factory(target.host(), port, Duration.ofSeconds(Math.max(1, connectTimeoutSeconds)),
                 Duration.ofSeconds(Math.max(0, timeoutSeconds)));
