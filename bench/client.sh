@@ -2,8 +2,9 @@
 # Benchmark: rmt-client backing up a tree to rmt411 over TCP, against GNU tar writing the same
 # tree through GNU rmt (/usr/sbin/rmt-tar) over a pipe-based remote shell, and against a local
 # `tar -cf` to a file, in the same run. Prints MB/s and the ratios client/GNU and client/local.
-# A fourth line is the floor of the transport: the finished archive copied file -> TCP -> file by
-# two socat processes (no tar, no protocol, no JVM), to show what loopback TCP alone costs here.
+# Two more lines take the client apart: the floor of the transport (the finished archive copied
+# file -> TCP -> file by two socat processes: no tar, no protocol, no JVM) and the server alone
+# (the client's recorded request stream replayed into rmt411 by socat).
 #
 #   bench/client.sh                       # 1 GiB tree, best of 3 runs
 #   SIZE_MIB=256 RUNS=5 bench/client.sh
@@ -63,17 +64,33 @@ seconds() { echo "$1 $2" | awk '{printf "%.3f", $2 - $1}'; }
 time_client() {
   local start; start=$(now)
   java -jar "$client_jar" backup -q -b 20 -f "127.0.0.1:/c.tar" --port "$port" "$work/src" 2>>"$work/client.log"
-  seconds "$start" "$(now)"
+  local took; took=$(seconds "$start" "$(now)")
+  [ -n "${KEEP_OUTPUT:-}" ] || rm -f "$work/root/c.tar" # its dirty pages must not burden the next contender
+  echo "$took"
 }
 time_gnu() {
   local start; start=$(now)
   tar -b 20 -cf "localhost:$work/g.tar" --rsh-command="$work/fakersh" --rmt-command="$gnu_rmt" -C "$work" src
-  seconds "$start" "$(now)"
+  local took; took=$(seconds "$start" "$(now)")
+  [ -n "${KEEP_OUTPUT:-}" ] || rm -f "$work/g.tar" # its dirty pages must not burden the next contender
+  echo "$took"
 }
 time_local() {
   local start; start=$(now)
   tar -b 20 -cf "$work/local/l.tar" -C "$work" src
-  seconds "$start" "$(now)"
+  local took; took=$(seconds "$start" "$(now)")
+  [ -n "${KEEP_OUTPUT:-}" ] || rm -f "$work/local/l.tar" # its dirty pages must not burden the next contender
+  echo "$took"
+}
+# The server alone: the client's whole request stream (O, one W per 10240-byte record, C),
+# recorded beforehand, replayed into rmt411 by socat (a C client with no start-up and no tar
+# work); replies are read and discarded. Timed until the server has closed the connection.
+time_server() {
+  local start; start=$(now)
+  socat -b 262144 - "TCP:127.0.0.1:$port" <"$work/requests.bin" >/dev/null
+  local took; took=$(seconds "$start" "$(now)")
+  [ -n "${KEEP_OUTPUT:-}" ] || rm -f "$work/root/s.tar" # its dirty pages must not burden the next contender
+  echo "$took"
 }
 # The transport's floor: a ready archive copied by socat over loopback TCP into a file by a second
 # socat, 256 KiB buffers on both sides, timed until the receiving side has closed its file.
@@ -89,14 +106,24 @@ time_floor() {
   start=$(now)
   socat -b 262144 -u "OPEN:$work/floor-src.tar" "TCP:127.0.0.1:$fport"
   wait "$receiver"
-  seconds "$start" "$(now)"
+  local took; took=$(seconds "$start" "$(now)")
+  [ -n "${KEEP_OUTPUT:-}" ] || rm -f "$work/floor.tar" # its dirty pages must not burden the next contender
+  echo "$took"
 }
 
 best() { printf '%s\n' "$@" | sort -n | head -1; }
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 tar -b 20 -cf "$work/floor-src.tar" -C "$work" src # also warms the page cache once for everyone
+python3 - "$work/floor-src.tar" "$work/requests.bin" <<'PY'
+import sys
+with open(sys.argv[1], "rb") as archive, open(sys.argv[2], "wb") as out:
+    out.write(b"O/s.tar\n577\n")  # O_WRONLY|O_CREAT|O_TRUNC, as the client opens
+    while record := archive.read(10240):
+        out.write(b"W%d\n" % len(record) + record)
+    out.write(b"C\n")
+PY
 sync
-tc=""; tg=""; tl=""; tf=""
+tc=""; tg=""; tl=""; tf=""; ts=""
 for run in $(seq "$runs"); do
   # Rotate the order so no contender always runs first.
   case $((run % 4)) in
@@ -105,25 +132,26 @@ for run in $(seq "$runs"); do
     3) tl="$tl $(time_local)"; tf="$tf $(time_floor)"; tc="$tc $(time_client)"; tg="$tg $(time_gnu)" ;;
     0) tf="$tf $(time_floor)"; tc="$tc $(time_client)"; tg="$tg $(time_gnu)"; tl="$tl $(time_local)" ;;
   esac
-  # Deleting the outputs drops their dirty pages, so no run pays for an earlier one's write-back.
-  rm -f "$work/root/c.tar" "$work/g.tar" "$work/local/l.tar" "$work/floor.tar"
+  ts="$ts $(time_server)"
 done
 # One more client run kept for a sanity check: GNU tar must list what the client wrote.
-time_client >/dev/null
+KEEP_OUTPUT=1 time_client >/dev/null
 tar -tf "$work/root/c.tar" >/dev/null || { echo "GNU tar cannot read the client's archive!" >&2; exit 2; }
 bytes=$(stat -c %s "$work/root/c.tar")
 
 echo "tree: ${size} MiB in 4 MiB files + 2000 small files; archive ${bytes} bytes; -b 20; ${runs} runs in $(dirname "$work")"
-printf '%-44s %10s %10s\n' "" "best" "median"
+printf '%-50s %10s %10s\n' "" "best" "median"
 line() { # label, times...
   local label=$1; shift
-  echo "$bytes $(best "$@") $(median "$@")" | awk -v l="$label" '{printf "%-44s %5.0f MB/s %5.0f MB/s (%.2f s, %.2f s)\n", l, $1 / 1e6 / $2, $1 / 1e6 / $3, $2, $3}'
+  echo "$bytes $(best "$@") $(median "$@")" | awk -v l="$label" '{printf "%-50s %5.0f MB/s %5.0f MB/s (%.2f s, %.2f s)\n", l, $1 / 1e6 / $2, $1 / 1e6 / $3, $2, $3}'
 }
 line "rmt-client -> rmt411 over TCP" $tc
 line "GNU tar -> GNU rmt over a pipe (fake rsh)" $tg
 line "GNU tar -cf local file" $tl
 line "floor: archive file -> socat -> TCP -> socat" $tf
-echo "$(best $tc) $(best $tg) $(best $tl) $(best $tf) $(median $tc) $(median $tg) $(median $tl) $(median $tf)" | awk '{
+line "server alone: recorded requests -> socat -> rmt411" $ts
+echo "$(best $tc) $(best $tg) $(best $tl) $(best $tf) $(median $tc) $(median $tg) $(median $tl) $(median $tf) $(best $ts) $(median $ts)" | awk '{
   printf "client / GNU tar+rmt: %.2fx best, %.2fx median (target >= 1.5x)\n", $2 / $1, $6 / $5;
   printf "client / local tar:   %.2fx best, %.2fx median (target >= 0.8x)\n", $3 / $1, $7 / $5;
-  printf "floor / local tar:    %.2fx best, %.2fx median (what loopback TCP alone allows)\n", $3 / $4, $7 / $8 }'
+  printf "floor / local tar:    %.2fx best, %.2fx median (what loopback TCP alone allows)\n", $3 / $4, $7 / $8;
+  printf "server alone / local: %.2fx best, %.2fx median (rmt411 fed by a C client)\n", $3 / $9, $7 / $10 }'
