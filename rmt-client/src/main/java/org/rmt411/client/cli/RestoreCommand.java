@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.Owners;
 import org.rmt411.client.tar.RemoteArchive;
 import org.rmt411.client.tar.SafeExtractor;
 import picocli.CommandLine;
@@ -34,6 +35,13 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Record size in 512-byte blocks (default: ${DEFAULT-VALUE}).")
     int blockingFactor;
 
+    @Option(names = "--same-owner", negatable = true,
+            description = "Give members the archive's owner and group (default: only when run as root, as GNU tar).")
+    Boolean sameOwner;
+
+    @Option(names = "--numeric-owner", description = "Restore owners by numeric id, ignoring the names.")
+    boolean numericOwner;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Members to extract (default: all).")
     List<String> members = List.of();
 
@@ -45,7 +53,7 @@ final class RestoreCommand implements Callable<Integer> {
         RemoteTarget remote = target.target(cli);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
                 TargetOptions.recordSize(cli, blockingFactor));
-        SafeExtractor.Result result = archive.restore(directory, members,
+        SafeExtractor.Result result = archive.restore(directory, members, ownerMode(),
                 warning -> err.println("rmt-client: " + warning), name -> {
                     if (verbose) {
                         out.println(name);
@@ -53,6 +61,15 @@ final class RestoreCommand implements Callable<Integer> {
                 });
         out.flush();
         err.flush();
-        return result.refused() > 0 ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
+        return result.refused() > 0 || result.ownersNotRestored() > 0
+                ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
+    }
+
+    private Owners.Mode ownerMode() {
+        boolean same = sameOwner != null ? sameOwner : Owners.defaultMode() != Owners.Mode.NONE;
+        if (!same) {
+            return Owners.Mode.NONE;
+        }
+        return numericOwner ? Owners.Mode.NUMERIC : Owners.Mode.NAMES;
     }
 }

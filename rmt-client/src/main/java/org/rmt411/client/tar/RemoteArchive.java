@@ -84,9 +84,15 @@ public final class RemoteArchive {
     /** Extracts the archive (or only {@code members}) under {@code folder}. */
     public SafeExtractor.Result restore(Path folder, List<String> members, Consumer<String> warnings,
             Consumer<String> verbose) throws IOException {
+        return restore(folder, members, Owners.defaultMode(), warnings, verbose);
+    }
+
+    /** As {@link #restore(Path, List, Consumer, Consumer)}, restoring owners as {@code owners} says. */
+    public SafeExtractor.Result restore(Path folder, List<String> members, Owners.Mode owners,
+            Consumer<String> warnings, Consumer<String> verbose) throws IOException {
         try (RemoteTape tape = openForReading()) {
             TarArchiveInputStream tar = ArchiveReader.open(records(tape), recordSize);
-            return new SafeExtractor(folder, members, warnings, verbose).extract(tar);
+            return new SafeExtractor(folder, members, warnings, verbose).owners(owners).extract(tar);
         }
     }
 

@@ -22,7 +22,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * leading {@code /} is removed, nothing is written through a symbolic link (an existing link in
  * the way is replaced, a link among the parents makes the member refused), and hard links must
  * point inside the folder too. Folder modes and mtimes are set last, deepest first, so read-only
- * folders can still be filled. Owners are not restored (we are not root).
+ * folders can still be filled. Owners and groups are restored as {@link Owners} says (by
+ * default as GNU tar does: when extracting as root); a change refused by the system is a
+ * warning, as in GNU tar, and counted in {@link Result#ownersNotRestored()}.
  */
 public final class SafeExtractor {
     private final Path root;
@@ -32,11 +34,13 @@ public final class SafeExtractor {
     private final Consumer<String> verbose;
     private final boolean posix;
     private final Deque<Object[]> folders = new ArrayDeque<>();
+    private Owners owners;
     private int extracted;
     private int refused;
+    private int ownersNotRestored;
 
-    /** What an extraction did. */
-    public record Result(int extracted, int refused) {
+    /** What an extraction did: members written, members skipped, members left with our owner. */
+    public record Result(int extracted, int refused, int ownersNotRestored) {
     }
 
     /**
@@ -55,6 +59,13 @@ public final class SafeExtractor {
         this.warnings = warnings;
         this.verbose = verbose;
         this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
+        this.owners = new Owners(Owners.defaultMode(), root.getFileSystem());
+    }
+
+    /** Chooses how owners are restored (default: {@link Owners#defaultMode()}). */
+    public SafeExtractor owners(Owners.Mode mode) {
+        this.owners = new Owners(mode, root.getFileSystem());
+        return this;
     }
 
     /** Extracts every selected member, then fixes folder attributes. */
@@ -79,7 +90,7 @@ public final class SafeExtractor {
             Object[] folder = folders.pop();
             attributes((Path) folder[0], (TarArchiveEntry) folder[1]);
         }
-        return new Result(extracted, refused);
+        return new Result(extracted, refused, ownersNotRestored);
     }
 
     private void extract(TarArchiveInputStream in, TarArchiveEntry entry, List<String> parts) throws IOException {
@@ -103,6 +114,7 @@ public final class SafeExtractor {
             return;
         } else if (entry.isSymbolicLink()) {
             Files.createSymbolicLink(target, target.getFileSystem().getPath(entry.getLinkName()));
+            owner(target, entry);
         } else if (entry.isLink()) {
             if (!link(target, entry.getLinkName())) {
                 refuse(name, "hard link target " + entry.getLinkName() + " is outside the folder or missing");
@@ -179,12 +191,23 @@ public final class SafeExtractor {
     }
 
     private void attributes(Path target, TarArchiveEntry entry) throws IOException {
+        owner(target, entry); // before the mode: changing the owner clears set-user-ID bits
         if (posix) {
             Files.setPosixFilePermissions(target, FileMeta.permissions(entry.getMode()));
         }
         FileTime mtime = entry.getLastModifiedTime();
         Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                 .setTimes(mtime, null, null);
+    }
+
+    private void owner(Path target, TarArchiveEntry entry) {
+        try {
+            owners.apply(target, entry);
+        } catch (IOException | RuntimeException e) {
+            ownersNotRestored++;
+            warnings.accept(entry.getName() + ": cannot change ownership to uid " + entry.getLongUserId()
+                    + ", gid " + entry.getLongGroupId() + ": " + e.getMessage());
+        }
     }
 
     private void refuse(String name, String why) {
