@@ -5,11 +5,15 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The non-listening transports: one session on stdin/stdout (started by rsh, ssh, tar's
@@ -17,6 +21,8 @@ import java.nio.channels.WritableByteChannel;
  * us as {@link System#inheritedChannel()}.
  */
 public final class StreamTransports {
+    private static final Logger LOG = Logger.getLogger(StreamTransports.class.getName());
+
     private StreamTransports() {
     }
 
@@ -34,7 +40,8 @@ public final class StreamTransports {
     /**
      * Serves the inherited channel: a connected socket (inetd {@code nowait}, systemd
      * {@code Accept=yes}) gets one session; a listening socket (systemd {@code Accept=no}) is
-     * served like {@code --port} until closed.
+     * served like {@code --port} until closed. {@code allow} applies to both, as on
+     * {@code --port}: a connected peer outside it is closed without a byte.
      *
      * @return the server for a listening socket, or {@code null} after a single session ended
      * @throws IOException if nothing usable was inherited
@@ -44,8 +51,13 @@ public final class StreamTransports {
         Channel channel = System.inheritedChannel();
         if (channel instanceof SocketChannel) {
             try (SocketChannel socket = (SocketChannel) channel) {
+                SocketAddress remote = socket.getRemoteAddress();
+                String peer = String.valueOf(remote);
+                if (remote instanceof InetSocketAddress && !allow.contains(((InetSocketAddress) remote).getAddress())) {
+                    LOG.log(Level.WARNING, "refused " + peer + ": not in --allow " + allow);
+                    return null;
+                }
                 socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                String peer = String.valueOf(socket.getRemoteAddress());
                 sessions.newSession(socket, socket, peer).run();
             }
             return null;

@@ -81,6 +81,30 @@ class LifecycleIT {
     }
 
     @Test
+    void inetdConnectedSocketOutsideAllowIsClosedUnanswered() throws Exception {
+        String exec = ServerProcess.shellCommand("--inetd", "--root", root.toString(), "--allow", "192.0.2.0/24");
+        Process socat = new ProcessBuilder("socat", "-d", "-d", "TCP-LISTEN:0,bind=127.0.0.1",
+                "EXEC:" + exec.replace("'", "") + ",nofork").start();
+        try {
+            int port = awaitPort(socat.getErrorStream(), Pattern.compile("listening on .*:(\\d+)"));
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                s.getOutputStream().write("O/refused\n577\nW2\nokC\n".getBytes(ISO_8859_1));
+                byte[] reply;
+                try {
+                    reply = s.getInputStream().readAllBytes();
+                } catch (java.net.SocketException e) {
+                    reply = new byte[0]; // closed with our request unread: a reset, still no answer
+                }
+                assertThat(reply).isEmpty();
+            }
+            assertThat(socat.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            socat.destroyForcibly().waitFor();
+        }
+        assertThat(root.resolve("refused")).doesNotExist();
+    }
+
+    @Test
     void systemdListeningSocket() throws Exception {
         // systemd Accept=no with StandardInput=socket: stdin is a listening socket.
         String python = "import socket,os,sys\n"
