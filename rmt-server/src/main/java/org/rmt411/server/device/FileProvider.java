@@ -2,14 +2,12 @@ package org.rmt411.server.device;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.rmt411.protocol.Errno;
@@ -26,7 +24,7 @@ public final class FileProvider implements DeviceProvider {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
 
     private final RootJail jail;
-    private final Path reserved;
+    private final List<String> reserved;
 
     /** Files under {@code jail}'s root. */
     public FileProvider(RootJail jail) {
@@ -39,34 +37,39 @@ public final class FileProvider implements DeviceProvider {
      * library's): a plain-file open there could overwrite a cartridge image behind its drive's
      * back.
      */
-    public FileProvider(RootJail jail, String reservedName) throws IOException {
+    public FileProvider(RootJail jail, String reservedName) {
         this.jail = jail;
-        this.reserved = jail.resolve(reservedName);
+        // Where the folder really is, should an administrator have made it a link inside the
+        // root; missing, or a link out of the root (which the jail never reaches), it is its name.
+        List<String> where;
+        try (RootJail.Located folder = jail.locate(reservedName)) {
+            where = folder.segments();
+        } catch (IOException e) {
+            where = List.of(reservedName);
+        }
+        this.reserved = where;
     }
 
     @Override
     public Optional<Device> open(String name, int flags) throws IOException {
-        Path path = jail.resolve(name);
-        if (reserved != null && path.startsWith(reserved)) {
-            throw new RmtException(Errno.EACCES);
+        try (RootJail.Located target = jail.locate(name)) {
+            List<String> segments = target.segments();
+            if (reserved != null && segments.size() >= reserved.size()
+                    && segments.subList(0, reserved.size()).equals(reserved)) {
+                throw new RmtException(Errno.EACCES);
+            }
+            if (target.isDirectory()) {
+                throw new RmtException(Errno.EISDIR);
+            }
+            FileChannel channel = jail.posixModes()
+                    ? target.open(options(flags), MODE_0644) : target.open(options(flags));
+            return Optional.of(new FileDevice(channel, OpenFlags.accessMode(flags),
+                    (flags & OpenFlags.O_APPEND) != 0));
         }
-        if (Files.isDirectory(path)) {
-            throw new RmtException(Errno.EISDIR);
-        }
-        Set<OpenOption> options = options(flags);
-        boolean posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
-        FileChannel channel = posix
-                ? FileChannel.open(path, options, MODE_0644)
-                : FileChannel.open(path, options);
-        return Optional.of(new FileDevice(channel, OpenFlags.accessMode(flags),
-                (flags & OpenFlags.O_APPEND) != 0));
     }
 
     private static Set<OpenOption> options(int flags) {
         Set<OpenOption> options = new HashSet<>();
-        // The jail resolved every link already; refusing one now closes the window in which the
-        // last component could be swapped for a link between the check and the open.
-        options.add(LinkOption.NOFOLLOW_LINKS);
         int mode = OpenFlags.accessMode(flags);
         // Always readable underneath: the device itself refuses R on a write-only open with EBADF,
         // like GNU rmt, and O_APPEND is emulated because Java forbids APPEND with READ.
