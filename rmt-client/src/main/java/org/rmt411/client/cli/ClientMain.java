@@ -28,8 +28,7 @@ public final class ClientMain implements Runnable {
 
     /** Runs the command line with the given output streams; returns the exit status. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new ClientMain());
-        addSubcommands(cli, args.length > 0 ? args[0] : "");
+        CommandLine cli = commandLine(args.length > 0 ? args[0] : "");
         cli.setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("rmt-client: " + message(e));
@@ -40,6 +39,13 @@ public final class ClientMain implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command line for arguments starting with {@code first} (see {@link #addSubcommands}). */
+    static CommandLine commandLine(String first) {
+        CommandLine cli = new CommandLine(new ClientMain());
+        addSubcommands(cli, first);
+        return cli;
     }
 
     /**

@@ -35,10 +35,24 @@ class SmallPartsTest {
     void bridgeAcceptsWhatTarCpioMtAndDumpPass() {
         for (String[] argv : new String[][] {{"bridge", "host", "/usr/sbin/rmt"},
             {"bridge", "host", "-l", "root", "/usr/sbin/rmt"}, {"bridge", "--port", "4111", "host:411", "/etc/rmt"}}) {
-            picocli.CommandLine cli = new picocli.CommandLine(new ClientMain());
+            picocli.CommandLine cli = ClientMain.commandLine(argv[0]);
             picocli.CommandLine.ParseResult parsed = cli.parseArgs(argv);
             assertThat(parsed.subcommand().matchedPositional(0).getValue().toString()).startsWith("host");
         }
+    }
+
+    @Test
+    void onlyTheNamedSubcommandIsBuiltButHelpListsThemAll() {
+        assertThat(ClientMain.commandLine("backup").getSubcommands()).containsOnlyKeys("backup");
+        assertThat(ClientMain.commandLine("--help").getSubcommands())
+                .containsOnlyKeys("backup", "list", "restore", "mt", "bridge", "probe");
+        Cli help = Cli.run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("backup", "list", "restore", "mt", "bridge", "probe", "Exit codes");
+        Cli unknown = Cli.run("frobnicate");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("frobnicate");
+        assertThat(Cli.run("backup", "--help").out()).contains("--blocking-factor");
     }
 
     @Test
