@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rmt411.client.tar.Compression;
 import org.rmt411.client.tar.RemoteArchive;
 
 /** GNU tar reads what the client writes, and the client restores what GNU tar writes. */
@@ -51,12 +53,24 @@ class CrossReadIT {
         Trees.assertSame(src, out.resolve(src.toString().substring(1)));
     }
 
-    @Test
-    void gnuTarReadsTheClientsGzipArchive() throws Exception {
-        archive("/c.tgz").backup(List.of(src), true, false, n -> { }, w -> { });
+    @ParameterizedTest
+    @CsvSource({"GZIP, -z", "BZIP2, -j", "XZ, -J"})
+    void gnuTarReadsTheClientsCompressedArchive(Compression compression, String gnuOption) throws Exception {
+        archive("/c.tar.x").backup(List.of(src), compression, false, n -> { }, w -> { });
         Path out = Files.createDirectories(work.resolve("gnu-out"));
-        run("tar", "-xzpf", tapes.resolve("c.tgz").toString(), "-C", out.toString());
+        run("tar", gnuOption, "-xpf", tapes.resolve("c.tar.x").toString(), "-C", out.toString());
         Trees.assertSame(src, out.resolve(src.toString().substring(1)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-z", "-j", "-J"})
+    void clientRecognisesGnuTarsCompression(String gnuOption) throws Exception {
+        // Blocked like a tape (-b 20), so the compressed stream is followed by record padding.
+        run("tar", gnuOption, "-b", "20", "-cf", tapes.resolve("g.tar.x").toString(),
+                "-C", src.getParent().toString(), "src");
+        Path out = work.resolve("client-out");
+        archive("/g.tar.x").restore(out, List.of(), w -> { }, n -> { });
+        Trees.assertSame(src, out.resolve("src"));
     }
 
     @ParameterizedTest

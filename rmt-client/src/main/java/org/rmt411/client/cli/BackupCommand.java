@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.Compression;
 import org.rmt411.client.tar.RemoteArchive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,12 @@ final class BackupCommand implements Callable<Integer> {
 
     @Option(names = {"-z", "--gzip"}, description = "Compress the archive with gzip.")
     boolean gzip;
+
+    @Option(names = {"-j", "--bzip2"}, description = "Compress the archive with bzip2.")
+    boolean bzip2;
+
+    @Option(names = {"-J", "--xz"}, description = "Compress the archive with xz.")
+    boolean xz;
 
     @Option(names = {"-W", "--verify"}, description = "Read the archive back and compare it with what was written.")
     boolean verify;
@@ -59,7 +66,7 @@ final class BackupCommand implements Callable<Integer> {
         boolean showProgress = !quiet && (progress || System.console() != null);
         ProgressMeter meter = showProgress ? new ProgressMeter(err, ProgressMeter.preScan(paths), System::nanoTime) : null;
         LongConsumer sink = meter != null ? meter : n -> { };
-        RemoteArchive.BackupResult result = archive.backup(paths, gzip, verify, sink,
+        RemoteArchive.BackupResult result = archive.backup(paths, compression(cli), verify, sink,
                 warning -> err.println("rmt-client: " + warning));
         if (meter != null) {
             meter.finish();
@@ -69,5 +76,13 @@ final class BackupCommand implements Callable<Integer> {
         }
         err.flush();
         return result.tar().problems() > 0 ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
+    }
+
+    private Compression compression(CommandLine cli) {
+        int chosen = (gzip ? 1 : 0) + (bzip2 ? 1 : 0) + (xz ? 1 : 0);
+        if (chosen > 1) {
+            throw new CommandLine.ParameterException(cli, "choose one compression: -z, -j or -J");
+        }
+        return gzip ? Compression.GZIP : bzip2 ? Compression.BZIP2 : xz ? Compression.XZ : Compression.NONE;
     }
 }

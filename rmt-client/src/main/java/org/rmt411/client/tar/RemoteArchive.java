@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.rmt411.client.RemoteTape;
 import org.rmt411.client.RemoteTapeException;
 import org.rmt411.client.RmtDialect;
@@ -46,13 +45,19 @@ public final class RemoteArchive {
         this.recordSize = recordSize;
     }
 
+    /** As {@link #backup(List, Compression, boolean, LongConsumer, Consumer)}, gzipped or plain. */
+    public BackupResult backup(List<Path> paths, boolean gzip, boolean verify, LongConsumer progress,
+            Consumer<String> warnings) throws IOException {
+        return backup(paths, gzip ? Compression.GZIP : Compression.NONE, verify, progress, warnings);
+    }
+
     /**
-     * Writes {@code paths} as a tar archive (gzipped if asked), then optionally reads it back and
-     * compares it byte for byte with what was sent.
+     * Writes {@code paths} as a tar archive, compressed as asked, then optionally reads it back
+     * and compares it byte for byte with what was sent.
      *
      * @throws VerifyException if the read-back differs
      */
-    public BackupResult backup(List<Path> paths, boolean gzip, boolean verify, LongConsumer progress,
+    public BackupResult backup(List<Path> paths, Compression compression, boolean verify, LongConsumer progress,
             Consumer<String> warnings) throws IOException {
         int flags = OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC;
         Integer startFile = null;
@@ -64,7 +69,7 @@ public final class RemoteArchive {
             }
             RecordOutputStream records = new RecordOutputStream(tape, recordSize);
             digest = new DigestingOutputStream(records, verify);
-            OutputStream sink = gzip ? new GzipCompressorOutputStream(digest) : digest;
+            OutputStream sink = compression.compress(digest);
             result = new TarBackup(sink, recordSize, progress, warnings).write(paths);
         }
         if (verify) {

@@ -106,6 +106,20 @@ class CliRoundTripTest {
         assertThat(Cli.run("list", "-f", "h:/a\nb").code()).isEqualTo(ExitCode.USAGE.code());
         assertThat(Cli.run("backup", "-f", "h:/x", "-b", "0", ".").code()).isEqualTo(ExitCode.USAGE.code());
         assertThat(Cli.run("list", "-f", "h:/x", "-b", "4096").code()).isEqualTo(ExitCode.USAGE.code());
+        Cli twoCompressions = Cli.run("backup", "-f", "h:/x", "-z", "-J", ".");
+        assertThat(twoCompressions.code()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(twoCompressions.err()).contains("choose one compression");
+    }
+
+    @Test
+    void xzBackupIsListedWithoutBeingToldTheCompression() throws Exception {
+        Path src = Files.createDirectories(work.resolve("j"));
+        Files.writeString(src.resolve("b"), "b".repeat(50_000));
+        Cli backup = Cli.run(cat(new String[] {"backup"}, cat(target("/j.txz"), "-J", "-W", src.toString())));
+        assertThat(backup.code()).as(backup.err()).isZero();
+        assertThat(Files.readAllBytes(root.resolve("j.txz"))).startsWith((byte) 0xfd, (byte) '7', (byte) 'z');
+        Cli list = Cli.run(cat(new String[] {"list"}, target("/j.txz")));
+        assertThat(list.out()).contains(TarNames.relative(src) + "/b");
     }
 
     @Test
