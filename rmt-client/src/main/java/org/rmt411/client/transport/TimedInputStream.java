@@ -24,6 +24,8 @@ final class TimedInputStream extends FilterInputStream {
     private long deadline;
     private boolean expired;
     private boolean closed;
+    /** The watchdog waits without a deadline and needs a nudge when a read starts. */
+    private boolean idle;
     private Thread watchdog;
 
     /**
@@ -112,8 +114,12 @@ final class TimedInputStream extends FilterInputStream {
                 watchdog = new Thread(this::watch, "rmt-reply-watchdog");
                 watchdog.setDaemon(true);
                 watchdog.start();
+            } else if (idle) {
+                // Only an idle watchdog is woken: one already timing an earlier read wakes at
+                // that deadline and finds the new one, so a stream of quick reads costs no
+                // thread switch per read.
+                lock.notifyAll();
             }
-            lock.notifyAll();
         }
     }
 
@@ -129,7 +135,9 @@ final class TimedInputStream extends FilterInputStream {
             try {
                 while (!closed && !expired) {
                     if (deadline == 0) {
+                        idle = true;
                         lock.wait();
+                        idle = false;
                         continue;
                     }
                     long left = deadline - System.nanoTime();

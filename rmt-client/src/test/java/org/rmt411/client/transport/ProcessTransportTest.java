@@ -74,6 +74,22 @@ class ProcessTransportTest {
         in.close();
     }
 
+    @Test
+    void stuckReadAfterManyQuickOnesStillTimesOut() throws Exception {
+        Gate gate = new Gate();
+        InputStream quickThenStuck = new java.io.SequenceInputStream(new ByteArrayInputStream(new byte[1000]), gate);
+        TimedInputStream in = new TimedInputStream(quickThenStuck, Duration.ofMillis(300), gate::open, "a child");
+        assertTimeoutPreemptively(LIMIT, () -> {
+            for (int i = 0; i < 1000; i++) {
+                assertThat(in.read()).isZero();
+            }
+            long start = System.nanoTime();
+            assertThatThrownBy(in::read).isInstanceOf(SocketTimeoutException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        });
+        in.close();
+    }
+
     /** A stream whose reads block until it is opened, then see the end (like a killed child's pipe). */
     private static final class Gate extends InputStream {
         private boolean opened;
