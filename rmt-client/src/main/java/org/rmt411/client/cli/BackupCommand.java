@@ -63,7 +63,7 @@ final class BackupCommand implements Callable<Integer> {
         }
         RemoteTarget remote = target.target(cli);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize);
-        boolean showProgress = !quiet && (progress || System.console() != null);
+        boolean showProgress = !quiet && (progress || ProgressMeter.stderrIsTerminal());
         ProgressMeter meter = showProgress ? new ProgressMeter(err, ProgressMeter.preScan(paths), System::nanoTime) : null;
         LongConsumer sink = meter != null ? meter : n -> { };
         RemoteArchive.BackupResult result = archive.backup(paths, compression(cli), verify, sink,

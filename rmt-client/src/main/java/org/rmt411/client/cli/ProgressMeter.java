@@ -35,6 +35,25 @@ final class ProgressMeter implements LongConsumer {
         this.lastDraw = start;
     }
 
+    /**
+     * Whether stderr is a terminal, where a bar redrawn with {@code \r} belongs. Java has no
+     * isatty(2); {@link System#console()} only says stdin and stdout are terminals, which would
+     * draw the bar into {@code 2>log} and hide it behind {@code | cat}. On Linux, fd 2's link in
+     * /proc names the device; elsewhere the console is the best guess.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            return isTerminalDevice(Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString());
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
+    }
+
+    /** Whether a /proc fd link target is a terminal: a pseudo-terminal, a console or a serial line. */
+    static boolean isTerminalDevice(String target) {
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    }
+
     /** Sum of regular file sizes under {@code paths}, not following links. */
     static long preScan(List<Path> paths) {
         long[] sum = {0};

@@ -32,6 +32,18 @@ class SmallPartsTest {
     }
 
     @Test
+    void progressIsDrawnOnlyWhenStderrIsATerminal() {
+        assertThat(ProgressMeter.isTerminalDevice("/dev/pts/3")).isTrue();
+        assertThat(ProgressMeter.isTerminalDevice("/dev/tty1")).isTrue();
+        assertThat(ProgressMeter.isTerminalDevice("/dev/console")).isTrue();
+        assertThat(ProgressMeter.isTerminalDevice("pipe:[4026]")).isFalse();
+        assertThat(ProgressMeter.isTerminalDevice("/home/me/backup.log")).isFalse();
+        assertThat(ProgressMeter.isTerminalDevice("/dev/null")).isFalse();
+        // Under the test runner stderr is a pipe or a file, never a terminal.
+        assertThat(ProgressMeter.stderrIsTerminal()).isFalse();
+    }
+
+    @Test
     void bridgeAcceptsWhatTarCpioMtAndDumpPass() {
         for (String[] argv : new String[][] {{"bridge", "host", "/usr/sbin/rmt"},
             {"bridge", "host", "-l", "root", "/usr/sbin/rmt"}, {"bridge", "--port", "4111", "host:411", "/etc/rmt"}}) {
