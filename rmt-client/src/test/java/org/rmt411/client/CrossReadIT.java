@@ -82,6 +82,37 @@ class CrossReadIT {
         Trees.assertSame(src, out.resolve("src"));
     }
 
+    @Test
+    void excludeLeavesOutWhatGnuTarLeavesOut() throws Exception {
+        Path tree = work.resolve("x");
+        for (String file : List.of("keep.c", "drop.o", "sub/keep.h", "sub/drop.o", "build/out.bin", "sub/build/o",
+                "sub/builder/keep", "cache/a", "docs/a.txt", "docs/b.txt", "docs/c.txt", "log/2026/x.log")) {
+            Files.createDirectories(tree.resolve(file).getParent());
+            Files.writeString(tree.resolve(file), file);
+        }
+        List<String> patterns = List.of("*.o", "build", "x/cache", "docs/[ab].txt", "log*.log");
+        // Both archive the tree by its absolute name (stored without the leading '/').
+        List<String> gnuArgs = new java.util.ArrayList<>(List.of("tar", "-cf", work.resolve("g.tar").toString()));
+        patterns.forEach(p -> gnuArgs.add("--exclude=" + p));
+        gnuArgs.add(tree.toString());
+        run(gnuArgs.toArray(String[]::new));
+        new RemoteArchive(server.connector(), "/c.tar", RmtDialect.DEFAULT, 10240)
+                .excluding(new org.rmt411.client.tar.Exclusions(patterns))
+                .backup(List.of(tree), false, false, n -> { }, w -> { });
+        String x = tree.toString().substring(1) + "/";
+        assertThat(members(tapes.resolve("c.tar"))).isEqualTo(members(work.resolve("g.tar")))
+                .contains(x + "keep.c", x + "sub/builder/keep", x + "docs/c.txt")
+                .doesNotContain(x + "drop.o", x + "build/", x + "cache/", x + "docs/a.txt", x + "log/2026/x.log");
+    }
+
+    private static java.util.SortedSet<String> members(Path archive) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("tar", "-tf", archive.toString()).start();
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(
+                List.of(new String(p.getInputStream().readAllBytes()).split("\n")));
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return names;
+    }
+
     private static void run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import org.rmt411.client.RemoteTarget;
 import org.rmt411.client.tar.Compression;
+import org.rmt411.client.tar.Exclusions;
 import org.rmt411.client.tar.RemoteArchive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +43,10 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = {"-W", "--verify"}, description = "Read the archive back and compare it with what was written.")
     boolean verify;
 
+    @Option(names = "--exclude", paramLabel = "PATTERN",
+            description = "Leave out members matching this shell wildcard, at any depth (repeatable), as GNU tar.")
+    List<String> excludes = new java.util.ArrayList<>();
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -62,9 +67,12 @@ final class BackupCommand implements Callable<Integer> {
             }
         }
         RemoteTarget remote = target.target(cli);
-        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize);
+        Exclusions exclusions = new Exclusions(excludes);
+        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize)
+                .excluding(exclusions);
         boolean showProgress = !quiet && (progress || ProgressMeter.stderrIsTerminal());
-        ProgressMeter meter = showProgress ? new ProgressMeter(err, ProgressMeter.preScan(paths), System::nanoTime) : null;
+        ProgressMeter meter = showProgress
+                ? new ProgressMeter(err, ProgressMeter.preScan(paths, exclusions), System::nanoTime) : null;
         LongConsumer sink = meter != null ? meter : n -> { };
         RemoteArchive.BackupResult result = archive.backup(paths, compression(cli), verify, sink,
                 warning -> err.println("rmt-client: " + warning));

@@ -10,6 +10,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import org.rmt411.client.tar.Exclusions;
+import org.rmt411.client.tar.TarBackup;
 
 /**
  * A one-line progress bar on stderr: bytes done of the pre-scanned total, rate and ETA, redrawn
@@ -54,15 +56,23 @@ final class ProgressMeter implements LongConsumer {
         return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
     }
 
-    /** Sum of regular file sizes under {@code paths}, not following links. */
-    static long preScan(List<Path> paths) {
+    /** Sum of regular file sizes under {@code paths} the backup will take, not following links. */
+    static long preScan(List<Path> paths, Exclusions exclusions) {
         long[] sum = {0};
         for (Path path : paths) {
             try {
                 Files.walkFileTree(path, new SimpleFileVisitor<>() {
                     @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        return exclusions.excludes(TarBackup.memberName(dir))
+                                ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        sum[0] += attrs.isRegularFile() ? attrs.size() : 0;
+                        if (attrs.isRegularFile() && !exclusions.excludes(TarBackup.memberName(file))) {
+                            sum[0] += attrs.size();
+                        }
                         return FileVisitResult.CONTINUE;
                     }
 

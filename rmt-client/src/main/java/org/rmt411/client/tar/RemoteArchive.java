@@ -30,6 +30,7 @@ public final class RemoteArchive {
     private final String device;
     private final RmtDialect dialect;
     private final int recordSize;
+    private Exclusions exclusions = Exclusions.NONE;
 
     /** What a backup did. */
     public record BackupResult(TarBackup.Result tar, long archiveBytes, boolean verified) {
@@ -43,6 +44,12 @@ public final class RemoteArchive {
         this.device = device;
         this.dialect = dialect;
         this.recordSize = recordSize;
+    }
+
+    /** Leaves out of backups the members these patterns exclude (GNU tar's {@code --exclude}). */
+    public RemoteArchive excluding(Exclusions patterns) {
+        this.exclusions = patterns;
+        return this;
     }
 
     /** As {@link #backup(List, Compression, boolean, LongConsumer, Consumer)}, gzipped or plain. */
@@ -70,7 +77,7 @@ public final class RemoteArchive {
             RecordOutputStream records = new RecordOutputStream(tape, recordSize);
             digest = new DigestingOutputStream(records, verify);
             OutputStream sink = compression.compress(digest);
-            result = new TarBackup(sink, recordSize, progress, warnings).write(paths);
+            result = new TarBackup(sink, recordSize, progress, warnings).excluding(exclusions).write(paths);
         }
         if (verify) {
             verify(startFile, digest.count(), digest.digest());

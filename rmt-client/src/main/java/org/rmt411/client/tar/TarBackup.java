@@ -30,6 +30,7 @@ public final class TarBackup {
     private final Consumer<String> warnings;
     private final Map<Object, String> firstNames = new HashMap<>();
     private final byte[] buffer = new byte[COPY_BUFFER];
+    private Exclusions exclusions = Exclusions.NONE;
     private long entries;
     private long contentBytes;
     private int problems;
@@ -54,6 +55,12 @@ public final class TarBackup {
         this.warnings = warnings;
     }
 
+    /** Leaves out members these patterns exclude (GNU tar's {@code --exclude}), silently as tar. */
+    public TarBackup excluding(Exclusions patterns) {
+        this.exclusions = patterns;
+        return this;
+    }
+
     /** Archives each path (recursively for folders), then ends and closes the archive. */
     public Result write(List<Path> paths) throws IOException {
         try (TarArchiveOutputStream out = tar) {
@@ -65,8 +72,8 @@ public final class TarBackup {
         return new Result(entries, contentBytes, problems);
     }
 
-    /** The member name tar stores for a command-line path: as given, leading '/' removed. */
-    static String memberName(Path path) {
+    /** The member name tar stores for a path: as given, leading '/' removed. */
+    public static String memberName(Path path) {
         String name = path.toString().replace(path.getFileSystem().getSeparator(), "/");
         int start = 0;
         while (start < name.length() - 1 && name.charAt(start) == '/') {
@@ -76,6 +83,9 @@ public final class TarBackup {
     }
 
     private void add(Path path, String name) throws IOException {
+        if (exclusions.excludes(name)) {
+            return;
+        }
         FileMeta meta;
         try {
             meta = FileMeta.read(path);

@@ -112,6 +112,18 @@ class CliRoundTripTest {
     }
 
     @Test
+    void excludedMembersAreLeftOut() throws Exception {
+        Path src = Files.createDirectories(work.resolve("e"));
+        Files.writeString(src.resolve("keep.c"), "c");
+        Files.writeString(src.resolve("drop.o"), "o");
+        Cli backup = Cli.run(cat(new String[] {"backup"}, cat(target("/e.tar"), "--exclude", "*.o",
+                "--exclude=nothing-matches", src.toString())));
+        assertThat(backup.code()).as(backup.err()).isZero();
+        Cli list = Cli.run(cat(new String[] {"list"}, target("/e.tar")));
+        assertThat(list.out()).contains("keep.c").doesNotContain("drop.o");
+    }
+
+    @Test
     void xzBackupIsListedWithoutBeingToldTheCompression() throws Exception {
         Path src = Files.createDirectories(work.resolve("j"));
         Files.writeString(src.resolve("b"), "b".repeat(50_000));
