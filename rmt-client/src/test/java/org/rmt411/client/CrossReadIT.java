@@ -54,7 +54,7 @@ class CrossReadIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"GZIP, -z", "BZIP2, -j", "XZ, -J"})
+    @CsvSource({"GZIP, -z", "BZIP2, -j", "XZ, -J", "ZSTD, --zstd"})
     void gnuTarReadsTheClientsCompressedArchive(Compression compression, String gnuOption) throws Exception {
         archive("/c.tar.x").backup(List.of(src), compression, false, n -> { }, w -> { });
         Path out = Files.createDirectories(work.resolve("gnu-out"));
@@ -63,7 +63,7 @@ class CrossReadIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-z", "-j", "-J"})
+    @ValueSource(strings = {"-z", "-j", "-J", "--zstd"})
     void clientRecognisesGnuTarsCompression(String gnuOption) throws Exception {
         // Blocked like a tape (-b 20), so the compressed stream is followed by record padding.
         run("tar", gnuOption, "-b", "20", "-cf", tapes.resolve("g.tar.x").toString(),

@@ -40,6 +40,9 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = {"-J", "--xz"}, description = "Compress the archive with xz.")
     boolean xz;
 
+    @Option(names = "--zstd", description = "Compress the archive with zstd.")
+    boolean zstd;
+
     @Option(names = {"-W", "--verify"}, description = "Read the archive back and compare it with what was written.")
     boolean verify;
 
@@ -87,10 +90,11 @@ final class BackupCommand implements Callable<Integer> {
     }
 
     private Compression compression(CommandLine cli) {
-        int chosen = (gzip ? 1 : 0) + (bzip2 ? 1 : 0) + (xz ? 1 : 0);
+        int chosen = (gzip ? 1 : 0) + (bzip2 ? 1 : 0) + (xz ? 1 : 0) + (zstd ? 1 : 0);
         if (chosen > 1) {
-            throw new CommandLine.ParameterException(cli, "choose one compression: -z, -j or -J");
+            throw new CommandLine.ParameterException(cli, "choose one compression: -z, -j, -J or --zstd");
         }
-        return gzip ? Compression.GZIP : bzip2 ? Compression.BZIP2 : xz ? Compression.XZ : Compression.NONE;
+        return gzip ? Compression.GZIP : bzip2 ? Compression.BZIP2 : xz ? Compression.XZ
+                : zstd ? Compression.ZSTD : Compression.NONE;
     }
 }

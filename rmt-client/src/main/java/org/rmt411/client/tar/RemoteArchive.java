@@ -76,7 +76,7 @@ public final class RemoteArchive {
             }
             RecordOutputStream records = new RecordOutputStream(tape, recordSize);
             digest = new DigestingOutputStream(records, verify);
-            OutputStream sink = compression.compress(digest);
+            OutputStream sink = compression.compress(digest, recordSize);
             result = new TarBackup(sink, recordSize, progress, warnings).excluding(exclusions).write(paths);
         }
         if (verify) {
