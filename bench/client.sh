@@ -61,41 +61,34 @@ grep -q "listening" "$work/server.log" || { echo "server did not start:" >&2; ca
 now() { date +%s.%N; }
 seconds() { echo "$1 $2" | awk '{printf "%.3f", $2 - $1}'; }
 
-time_client() {
-  local start; start=$(now)
+# timed OUTPUT COMMAND...: prints the command's wall time, then deletes OUTPUT (unless
+# KEEP_OUTPUT is set) so its dirty pages do not burden the next contender.
+timed() {
+  local output=$1 start took; shift
+  start=$(now)
+  "$@"
+  took=$(seconds "$start" "$(now)")
+  [ -n "${KEEP_OUTPUT:-}" ] || rm -f "$output"
+  echo "$took"
+}
+client_backup() {
   java -jar "$client_jar" backup -q -b 20 -f "127.0.0.1:/c.tar" --port "$port" "$work/src" 2>>"$work/client.log"
-  local took; took=$(seconds "$start" "$(now)")
-  [ -n "${KEEP_OUTPUT:-}" ] || rm -f "$work/root/c.tar" # its dirty pages must not burden the next contender
-  echo "$took"
 }
+time_client() { timed "$work/root/c.tar" client_backup; }
 time_gnu() {
-  local start; start=$(now)
-  tar -b 20 -cf "localhost:$work/g.tar" --rsh-command="$work/fakersh" --rmt-command="$gnu_rmt" -C "$work" src
-  local took; took=$(seconds "$start" "$(now)")
-  [ -n "${KEEP_OUTPUT:-}" ] || rm -f "$work/g.tar" # its dirty pages must not burden the next contender
-  echo "$took"
+  timed "$work/g.tar" tar -b 20 -cf "localhost:$work/g.tar" --rsh-command="$work/fakersh" \
+    --rmt-command="$gnu_rmt" -C "$work" src
 }
-time_local() {
-  local start; start=$(now)
-  tar -b 20 -cf "$work/local/l.tar" -C "$work" src
-  local took; took=$(seconds "$start" "$(now)")
-  [ -n "${KEEP_OUTPUT:-}" ] || rm -f "$work/local/l.tar" # its dirty pages must not burden the next contender
-  echo "$took"
-}
+time_local() { timed "$work/local/l.tar" tar -b 20 -cf "$work/local/l.tar" -C "$work" src; }
 # The server alone: the client's whole request stream (O, one W per 10240-byte record, C),
 # recorded beforehand, replayed into rmt411 by socat (a C client with no start-up and no tar
 # work); replies are read and discarded. Timed until the server has closed the connection.
-time_server() {
-  local start; start=$(now)
-  socat -b 262144 - "TCP:127.0.0.1:$port" <"$work/requests.bin" >/dev/null
-  local took; took=$(seconds "$start" "$(now)")
-  [ -n "${KEEP_OUTPUT:-}" ] || rm -f "$work/root/s.tar" # its dirty pages must not burden the next contender
-  echo "$took"
-}
+replay_requests() { socat -b 262144 - "TCP:127.0.0.1:$port" <"$work/requests.bin" >/dev/null; }
+time_server() { timed "$work/root/s.tar" replay_requests; }
 # The transport's floor: a ready archive copied by socat over loopback TCP into a file by a second
 # socat, 256 KiB buffers on both sides, timed until the receiving side has closed its file.
 time_floor() {
-  local fport start receiver; fport=$(free_port)
+  local fport receiver; fport=$(free_port)
   socat -b 262144 -u "TCP-LISTEN:$fport,bind=127.0.0.1,reuseaddr" "OPEN:$work/floor.tar,creat,trunc" &
   receiver=$!
   # Wait for the listener without connecting to it (it accepts only once): LISTEN is state 0A.
@@ -103,12 +96,8 @@ time_floor() {
     grep -qi ":$(printf '%04X' "$fport") 00000000:0000 0A" /proc/net/tcp && break
     sleep 0.05
   done
-  start=$(now)
-  socat -b 262144 -u "OPEN:$work/floor-src.tar" "TCP:127.0.0.1:$fport"
-  wait "$receiver"
-  local took; took=$(seconds "$start" "$(now)")
-  [ -n "${KEEP_OUTPUT:-}" ] || rm -f "$work/floor.tar" # its dirty pages must not burden the next contender
-  echo "$took"
+  copy_to_floor() { socat -b 262144 -u "OPEN:$work/floor-src.tar" "TCP:127.0.0.1:$fport" && wait "$receiver"; }
+  timed "$work/floor.tar" copy_to_floor
 }
 
 best() { printf '%s\n' "$@" | sort -n | head -1; }

@@ -51,8 +51,8 @@ public final class ClientMain implements Runnable {
     /**
      * Registers only the subcommand the first argument names, or all of them when it names none
      * (top-level help, usage errors). picocli builds each subcommand's model by reflection when it
-     * is added; skipping the five that will not run takes about a tenth of a second off every
-     * invocation, which is a tenth of a gigabyte's backup on a fast link.
+     * is added; skipping the five that will not run takes about 0.05 s off every invocation
+     * (measured on a tiny backup), start-up that no transfer can hide.
      */
     private static void addSubcommands(CommandLine cli, String first) {
         Object[] all = {new BackupCommand(), new ListCommand(), new RestoreCommand(), new MtCommand(),

@@ -21,6 +21,7 @@ final class ZstdFrames extends InputStream {
     private enum Next { FRAME, BLOCK, CHECKSUM }
 
     private final BufferedInputStream in;
+    private final byte[] one = new byte[1];
     /** Bytes of the current unit (frame header, block, checksum) still to pass. */
     private long unit;
     private Next next = Next.FRAME;
@@ -33,7 +34,6 @@ final class ZstdFrames extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }

@@ -43,17 +43,19 @@ public final class RootJail {
 
     private final Path givenRoot;
     private final Path realRoot;
+    private final boolean posixModes;
 
     /** A jail at {@code root}, which must exist and allow secure walks (fails early if not). */
     public RootJail(Path root) throws IOException {
         this.givenRoot = root.toAbsolutePath().normalize();
         this.realRoot = givenRoot.toRealPath();
+        this.posixModes = realRoot.getFileSystem().supportedFileAttributeViews().contains("posix");
         locate("").close();
     }
 
     /** Whether files under the root take POSIX permissions at creation. */
     public boolean posixModes() {
-        return realRoot.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return posixModes;
     }
 
     /**

@@ -13,9 +13,8 @@ import static org.rmt411.server.tape.TapeFixture.write;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
 import org.rmt411.protocol.MtStatus;
@@ -23,17 +22,8 @@ import org.rmt411.server.device.Device;
 
 /** The drive's st(4) rules over jimfs, one rule per test. */
 class TapeDriveTest {
-    private TapeFixture tapes;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        tapes = new TapeFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        tapes.close();
-    }
+    @RegisterExtension
+    final TapeFixture tapes = new TapeFixture();
 
     /** Opens {@code /dev/st0} and rewinds: st rewinds on close, not on open. */
     private Device openAtBot(int flags) throws IOException {
@@ -188,23 +178,23 @@ class TapeDriveTest {
 
     @Test
     void earlyWarningWriteCompletesThenEnospcAndSuccessAlternateUntilThePhysicalEnd() throws IOException {
-        tapes.close();
         // 1008-byte records take 1016 image bytes; EW starts at 4000, the end is at 6000.
-        tapes = new TapeFixture(new TapeLibrary.Settings(1, 6000, 2000, true));
-        try (Device d = tapes.open("/dev/nst0", WRONLY)) {
-            byte[] r = record(1008, 1);
-            for (int i = 0; i < 4; i++) {
-                write(d, r); // the 4th ends at 4064: it reaches early warning and completes
+        try (TapeFixture small = new TapeFixture(new TapeLibrary.Settings(1, 6000, 2000, true))) {
+            try (Device d = small.open("/dev/nst0", WRONLY)) {
+                byte[] r = record(1008, 1);
+                for (int i = 0; i < 4; i++) {
+                    write(d, r); // the 4th ends at 4064: it reaches early warning and completes
+                }
+                assertThat(status(d).has(MtStatus.GMT_EOT)).isTrue();
+                assertErrno(Errno.ENOSPC, () -> write(d, r));
+                write(d, r); // 5080
+                assertErrno(Errno.ENOSPC, () -> write(d, r));
+                assertErrno(Errno.ENOSPC, () -> write(d, r)); // 6096 would pass the end: nothing written
+                assertErrno(Errno.ENOSPC, () -> write(d, r));
+                assertAt(d, 0, 5);
             }
-            assertThat(status(d).has(MtStatus.GMT_EOT)).isTrue();
-            assertErrno(Errno.ENOSPC, () -> write(d, r));
-            write(d, r); // 5080
-            assertErrno(Errno.ENOSPC, () -> write(d, r));
-            assertErrno(Errno.ENOSPC, () -> write(d, r)); // 6096 would pass the end: nothing written
-            assertErrno(Errno.ENOSPC, () -> write(d, r));
-            assertAt(d, 0, 5);
+            assertThat(small.scan("VT0001").records()).isEqualTo(5);
         }
-        assertThat(tapes.scan("VT0001").records()).isEqualTo(5);
     }
 
     @Test

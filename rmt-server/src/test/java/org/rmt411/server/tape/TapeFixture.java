@@ -7,19 +7,26 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtStatus;
 import org.rmt411.protocol.RmtException;
 import org.rmt411.protocol.OpenFlags;
 import org.rmt411.server.device.Device;
 
-/** A tape library on an in-memory file system, and small helpers to drive it like a session. */
-final class TapeFixture implements AutoCloseable {
+/**
+ * A tape library on an in-memory file system, and small helpers to drive it like a session.
+ * Registered as an extension ({@code @RegisterExtension final TapeFixture tapes = ...}) it is
+ * made anew for each test and closed after it.
+ */
+final class TapeFixture implements AutoCloseable, AfterEachCallback {
     static final int RDONLY = OpenFlags.O_RDONLY;
     static final int WRONLY = OpenFlags.O_WRONLY;
     static final int RDWR = OpenFlags.O_RDWR;
@@ -29,13 +36,22 @@ final class TapeFixture implements AutoCloseable {
     TapeLibrary library;
     TapeProvider provider;
 
-    TapeFixture(TapeLibrary.Settings settings) throws IOException {
-        Files.createDirectories(root);
+    TapeFixture(TapeLibrary.Settings settings) {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         restart(settings);
     }
 
-    TapeFixture() throws IOException {
+    TapeFixture() {
         this(TapeLibrary.Settings.DEFAULT);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
     }
 
     /** A new library over the same files: what the next rsh-started server process sees. */

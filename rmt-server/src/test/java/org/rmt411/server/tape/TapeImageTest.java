@@ -10,25 +10,15 @@ import static org.rmt411.server.tape.TapeFixture.write;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rmt411.protocol.MtOp;
 import org.rmt411.server.device.Device;
 
 /** The cartridge image on disk: SIMH framing, torn-tail recovery, state kept between processes. */
 class TapeImageTest {
-    private TapeFixture tapes;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        tapes = new TapeFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        tapes.close();
-    }
+    @RegisterExtension
+    final TapeFixture tapes = new TapeFixture();
 
     @Test
     void tornTailIsCutBackToTheLastWholeObjectOnLoad() throws IOException {

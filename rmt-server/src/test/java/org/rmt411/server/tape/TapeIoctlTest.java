@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
 import org.rmt411.protocol.MtStatus;
@@ -25,12 +26,12 @@ import org.rmt411.server.device.Device;
 
 /** MTIOCTOP post-conditions as st documents them, the library's changer, and imported images. */
 class TapeIoctlTest {
-    private TapeFixture tapes;
+    @RegisterExtension
+    final TapeFixture tapes = new TapeFixture();
     private Device d;
 
     @BeforeEach
     void setUp() throws IOException {
-        tapes = new TapeFixture();
         // Three files of 3 records each: objects 0-2, mark 3, 4-6, mark 7, 8-10, mark 11.
         for (int f = 0; f < 3; f++) {
             try (Device w = tapes.open("/dev/nst0", WRONLY)) {
@@ -46,7 +47,6 @@ class TapeIoctlTest {
     @AfterEach
     void tearDown() throws IOException {
         d.close();
-        tapes.close();
     }
 
     private void assertAt(int fileno, int blkno) throws IOException {

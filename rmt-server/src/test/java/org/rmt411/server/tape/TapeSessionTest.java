@@ -8,9 +8,8 @@ import java.nio.channels.Channels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rmt411.protocol.MtStatus;
 import org.rmt411.protocol.RmtReply;
 import org.rmt411.protocol.RmtReplyDecoder;
@@ -20,17 +19,8 @@ import org.rmt411.server.session.SessionOptions;
 
 /** A tape drive behind the real protocol session, over an in-memory pipe. */
 class TapeSessionTest {
-    private TapeFixture tapes;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        tapes = new TapeFixture();
-    }
-
-    @AfterEach
-    void tearDown() throws IOException {
-        tapes.close();
-    }
+    @RegisterExtension
+    final TapeFixture tapes = new TapeFixture();
 
     private RmtReplyDecoder converse(String requests) {
         DeviceNamespace namespace = new DeviceNamespace(List.of(tapes.provider), false);
