@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.rmt411.protocol.RmtRequestDecoder;
 import org.rmt411.protocol.SeekOrder;
+import org.rmt411.server.session.SessionOptions;
 import org.rmt411.server.tape.ByteSize;
 import org.rmt411.server.tape.TapeLibrary;
 
@@ -21,7 +22,8 @@ import org.rmt411.server.tape.TapeLibrary;
  */
 final class QuickArgs {
     private static final List<String> VALUED = List.of("--port", "--bind", "--root", "--allow",
-            "--max-sessions", "--max-record", "--seek-order", "--drives", "--capacity", "--early-warning");
+            "--max-sessions", "--max-record", "--seek-order", "--drives", "--capacity", "--early-warning",
+            "--idle-timeout");
 
     private int port = ServerConfig.DEFAULT_PORT;
     private String bind;
@@ -30,6 +32,7 @@ final class QuickArgs {
     private boolean inetd;
     private boolean readOnly;
     private boolean trace;
+    private java.time.Duration idleTimeout = SessionOptions.DEFAULT_IDLE_TIMEOUT;
     private final List<String> allow = new ArrayList<>();
     private int maxSessions = ServerConfig.DEFAULT_MAX_SESSIONS;
     private int maxRecord = RmtRequestDecoder.DEFAULT_MAX_RECORD;
@@ -127,6 +130,9 @@ final class QuickArgs {
             case "--capacity":
                 capacity = ByteSize.parse(value);
                 break;
+            case "--idle-timeout":
+                idleTimeout = DurationValue.parse(value);
+                break;
             default:
                 earlyWarning = ByteSize.parse(value);
         }
@@ -135,7 +141,7 @@ final class QuickArgs {
     private ServerConfig config() {
         long warning = earlyWarning != null ? earlyWarning : TapeOptions.defaultEarlyWarning(capacity);
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
-                trace, new TapeLibrary.Settings(drives, capacity, warning, autoloader));
+                trace, idleTimeout, new TapeLibrary.Settings(drives, capacity, warning, autoloader));
     }
 
     /** {@code auto|offset-first|whence-first}, shared with the picocli converter. */

@@ -1,6 +1,7 @@
 package org.rmt411.server.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.rmt411.protocol.SeekOrder;
 import org.rmt411.server.tape.TapeLibrary;
@@ -12,11 +13,12 @@ import org.rmt411.server.transport.CidrSet;
  * @param port TCP port (0 = any free one)
  * @param bind local address, or {@code null} for all interfaces
  * @param allow peer networks; empty means loopback only
+ * @param idleTimeout how long a client may stay silent before its session ends ({@code ZERO}: never)
  * @param tapes the virtual tape library: drives, blank-cartridge capacity, autoloader
  */
 public record ServerConfig(int port, String bind, Path root, boolean stdio, boolean inetd, boolean readOnly,
         List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, boolean trace,
-        TapeLibrary.Settings tapes) {
+        Duration idleTimeout, TapeLibrary.Settings tapes) {
 
     /** Embedded defaults: the README's command starts with these. */
     public static final int DEFAULT_PORT = 411;

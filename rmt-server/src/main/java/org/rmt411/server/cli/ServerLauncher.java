@@ -25,7 +25,7 @@ final class ServerLauncher {
         try {
             Files.createDirectories(config.root());
             sessions = ServerRuntime.sessions(config.root(), config.readOnly(),
-                    new SessionOptions(config.maxRecord(), config.seekOrder(), config.trace()), config.tapes());
+                    new SessionOptions(config.maxRecord(), config.seekOrder(), config.trace(), config.idleTimeout()), config.tapes());
         } catch (IOException e) {
             err.println("rmt-server: cannot use root folder " + config.root() + ": " + e.getMessage());
             return EXIT_RUNTIME;
@@ -60,6 +60,7 @@ final class ServerLauncher {
         }
         err.println("rmt-server: listening on " + address.getAddress().getHostAddress() + ":" + server.port()
                 + ", root " + config.root().toAbsolutePath().normalize() + ", allow " + allowed
+                + ", idle timeout " + DurationValue.format(config.idleTimeout())
                 + (config.readOnly() ? ", read-only" : ""));
         err.flush();
         return serve(server);

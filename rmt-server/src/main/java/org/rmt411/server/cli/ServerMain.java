@@ -65,6 +65,12 @@ public final class ServerMain implements Callable<Integer> {
             description = "L argument order: auto, offset-first or whence-first (default: ${DEFAULT-VALUE}).")
     private SeekOrder seekOrder;
 
+    @Option(names = "--idle-timeout", defaultValue = "1h", paramLabel = "DURATION",
+            converter = IdleTimeoutConverter.class,
+            description = "End a session whose client sent nothing for this long, closing its device as C "
+                    + "does (90s, 15m, 1h; 0 = never; default: ${DEFAULT-VALUE}).")
+    private java.time.Duration idleTimeout;
+
     @Option(names = "--trace", description = "Log one stderr line per request and reply (never payload bytes).")
     private boolean trace;
 
@@ -119,7 +125,15 @@ public final class ServerMain implements Callable<Integer> {
 
     private ServerConfig config() {
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
-                trace, tapes.settings());
+                trace, idleTimeout, tapes.settings());
+    }
+
+    /** Parses {@code 90s}, {@code 15m}, {@code 1h}, {@code 0}. */
+    static final class IdleTimeoutConverter implements CommandLine.ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            return DurationValue.parse(value);
+        }
     }
 
     /** Parses {@code auto|offset-first|whence-first}. */

@@ -23,13 +23,16 @@ public interface Device extends Closeable {
     void read(long count, ReadReply reply) throws IOException;
 
     /**
-     * Serves {@code W}: writes the whole record (all of {@code data}'s remaining bytes) or
-     * nothing. {@code data} is only valid during the call; it may be a view of the session's
-     * read buffer, which is how a payload reaches a file without a copy.
+     * Serves {@code W}: writes the whole payload as one record (a tape) or one run of bytes (a
+     * file), taking it in chunks as it arrives. When the payload is cut short, or the device
+     * fails part way, what this W wrote is undone before the exception leaves (no partial record
+     * on a tape, a file cut back to its length before the W) and the position is unchanged.
+     * A device may refuse before taking any byte; the session discards what it did not take.
      *
-     * @throws IOException for an error reply (E28 at the end of a tape, for example)
+     * @throws IOException for an error reply (E28 at the end of a tape, for example), or
+     *     {@link PayloadCutShortException} when input ended inside the payload
      */
-    void write(java.nio.ByteBuffer data) throws IOException;
+    void write(Payload data) throws IOException;
 
     /**
      * Serves {@code L} after the argument order has been resolved.
@@ -49,6 +52,11 @@ public interface Device extends Closeable {
 
     /** Serves {@code S} and {@code s<c>}: the MTIOCGET result. */
     MtStatus status() throws IOException;
+
+    /** Filemarks this open has written so far, the one a close writes included (for the audit line). */
+    default long filemarksWritten() {
+        return 0;
+    }
 
     /** Releases the device; a tape drive writes its filemark and rewinds here as st does. */
     @Override

@@ -57,16 +57,44 @@ final class FileDevice implements Device {
     }
 
     @Override
-    public void write(ByteBuffer data) throws IOException {
+    public void write(Payload data) throws IOException {
         if (accessMode == OpenFlags.O_RDONLY) {
             throw new RmtException(Errno.EBADF);
         }
+        long start = append ? channel.size() : channel.position();
         if (append) {
-            channel.position(channel.size());
+            channel.position(start);
         }
-        while (data.hasRemaining()) {
-            channel.write(data);
+        long sizeBefore = -1;
+        try {
+            do {
+                ByteBuffer chunk = data.next(Integer.MAX_VALUE);
+                if (sizeBefore < 0 && data.remaining() > 0) {
+                    // Only a payload larger than one chunk can be cut short after bytes hit the file.
+                    sizeBefore = channel.size();
+                }
+                while (chunk.hasRemaining()) {
+                    channel.write(chunk);
+                }
+            } while (data.remaining() > 0);
+        } catch (IOException e) {
+            if (sizeBefore >= 0) {
+                undo(start, sizeBefore);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Takes back a W that failed part way: the file gets its old length and position back (GNU
+     * rmt, which collects the whole payload first, would have written nothing). Bytes it
+     * overwrote inside the old length stay overwritten, as after an interrupted local write.
+     */
+    private void undo(long start, long sizeBefore) throws IOException {
+        if (channel.size() > sizeBefore) {
+            channel.truncate(sizeBefore);
+        }
+        channel.position(start);
     }
 
     @Override

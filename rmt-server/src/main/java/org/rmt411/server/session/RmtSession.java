@@ -18,6 +18,7 @@ import org.rmt411.protocol.SeekResolver;
 import org.rmt411.server.device.Device;
 import org.rmt411.server.device.DeviceNamespace;
 import org.rmt411.server.device.ErrnoMapper;
+import org.rmt411.server.device.PayloadCutShortException;
 
 /**
  * One rmt conversation: reads requests from an InputStream, answers on an OutputStream, and knows
@@ -38,10 +39,15 @@ public final class RmtSession implements Runnable {
     private final Trace trace;
     // Checked before building any trace text: the hot R/W path must not concatenate strings.
     private final boolean tracing;
-    private final String peer;
-    private final WriteBuffer writeBuffer;
+    private final Peer peer;
+    private final StreamedPayload payload;
+    private final IdleWatch idle;
+    private final SessionAudit audit;
     private Device device;
     private boolean rmtV1;
+    private SessionAudit.End end = SessionAudit.End.EOF;
+    private int endErrno;
+    private String endReason;
 
     /** Where a device writes R data: each write goes out gathered with the pending A line. */
     private final WritableByteChannel payloadChannel = new WritableByteChannel() {
@@ -66,18 +72,20 @@ public final class RmtSession implements Runnable {
     /**
      * A session reading requests from {@code in} and writing replies to {@code out}.
      *
-     * @param peer how logs name the other end
+     * @param peer how logs, traces and the audit line name the other end
      */
     public RmtSession(ReadableByteChannel in, WritableByteChannel out, DeviceNamespace namespace,
-            SessionOptions options, String peer) {
-        this.decoder = new RmtRequestDecoder(in, options.maxRecord());
-        this.encoder = new RmtReplyEncoder(out);
+            SessionOptions options, Peer peer) {
+        this.idle = options.idleTimeout().isZero() ? null : IdleWatch.start(options.idleTimeout(), in, out);
+        this.decoder = new RmtRequestDecoder(idle == null ? in : idle.input(), options.maxRecord());
+        this.encoder = new RmtReplyEncoder(idle == null ? out : idle.output());
         this.namespace = namespace;
         this.seeks = new SeekResolver(options.seekOrder());
-        this.trace = options.trace() ? Trace.to(System.err, peer) : Trace.OFF;
+        this.trace = options.trace() ? Trace.to(System.err, peer.address()) : Trace.OFF;
         this.tracing = options.trace();
         this.peer = peer;
-        this.writeBuffer = new WriteBuffer(decoder);
+        this.audit = new SessionAudit(peer);
+        this.payload = new StreamedPayload(decoder);
         // Replies go out whenever the session is about to wait for input: at once for a client
         // that waits for each reply (tar, cpio, mt, dump), in one write for a pipelining one.
         decoder.beforeBlockingRead(encoder::flush);
@@ -96,11 +104,32 @@ public final class RmtSession implements Runnable {
             if (tracing) trace.line("end of input");
         } catch (EOFException e) {
             if (tracing) trace.line("end of input inside a request");
+            ended(SessionAudit.End.ERROR, 0, "end of input inside a request");
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "session " + peer + " ended: " + e);
+            ended(SessionAudit.End.ERROR, 0, String.valueOf(e.getMessage()));
         } finally {
             flushQuietly();
+            if (end == SessionAudit.End.EOF && device == null) {
+                end = SessionAudit.End.CLOSE;
+            }
             closeQuietly();
+            if (idle != null) {
+                idle.stop();
+                if (idle.expired()) {
+                    ended(SessionAudit.End.IDLE, 0, null);
+                }
+            }
+            audit.end(end, endErrno, endReason);
+        }
+    }
+
+    /** Records why the session ends; the first reason wins, except that silence explains all. */
+    private void ended(SessionAudit.End why, int errno, String reason) {
+        if (end == SessionAudit.End.EOF || why == SessionAudit.End.IDLE) {
+            end = why;
+            endErrno = errno;
+            endReason = reason;
         }
     }
 
@@ -109,11 +138,13 @@ public final class RmtSession implements Runnable {
         boolean keepGoing = true;
         try {
             keepGoing = dispatch(request);
-        } catch (WriteBuffer.PrematureEndException e) {
+        } catch (PayloadCutShortException e) {
             reply(new RmtException(Errno.EIO, "Premature eof"));
+            ended(SessionAudit.End.ERROR, Errno.EIO.number(), e.getMessage());
             return false;
         } catch (ReplyStartedException e) {
             LOG.log(Level.WARNING, "device failed in the middle of a read reply; closing " + peer, e.getCause());
+            ended(SessionAudit.End.ERROR, 0, "device failed inside a read reply: " + e.getCause());
             return false;
         } catch (IOException | RuntimeException e) {
             reply(ErrnoMapper.toRmt(e));
@@ -128,7 +159,7 @@ public final class RmtSession implements Runnable {
             if (tracing) trace.line("C");
             Device closing = requireDevice();
             device = null;
-            closing.close();
+            closeCounted(closing);
             ack(0);
         } else if (request instanceof RmtRequest.Seek) {
             RmtRequest.Seek seek = (RmtRequest.Seek) request;
@@ -165,6 +196,9 @@ public final class RmtSession implements Runnable {
             RmtRequest.Rejected rejected = (RmtRequest.Rejected) request;
             if (tracing) trace.line("rejected: " + rejected.text());
             reply(new RmtException(rejected.errno(), rejected.text()));
+            if (rejected.fatal()) {
+                ended(SessionAudit.End.ERROR, rejected.errno().number(), rejected.text());
+            }
             return !rejected.fatal();
         }
         return true;
@@ -180,7 +214,13 @@ public final class RmtSession implements Runnable {
             throw new RmtException(Errno.EINVAL, OpenFlags.INVALID_TEXT);
         }
         closeQuietly();
-        device = namespace.open(open.device(), flags);
+        try {
+            device = namespace.open(open.device(), flags);
+        } catch (IOException | RuntimeException e) {
+            audit.refused(open.device(), ErrnoMapper.toRmt(e).errno());
+            throw e;
+        }
+        audit.opened(open.device(), flags);
         ack(0);
     }
 
@@ -192,6 +232,10 @@ public final class RmtSession implements Runnable {
             open.read(count, length -> {
                 started[0] = true;
                 ack(length);
+                if (length > 0) {
+                    audit.recordsRead++;
+                    audit.bytesRead += length;
+                }
                 return payloadChannel;
             });
         } catch (IOException | RuntimeException e) {
@@ -204,9 +248,21 @@ public final class RmtSession implements Runnable {
 
     private void write(long count) throws IOException {
         if (tracing) trace.line("W " + count);
-        java.nio.ByteBuffer data = writeBuffer.fill((int) count);
-        // The payload is consumed before the device is checked, so the stream stays in step.
-        requireDevice().write(data);
+        StreamedPayload data = payload.start(count);
+        try {
+            requireDevice().write(data);
+        } catch (PayloadCutShortException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // A refused W still has its payload on the wire: skip it so the stream stays in step.
+            data.discardRest();
+            throw e;
+        }
+        data.discardRest(); // a device that took less than all has still answered for all
+        if (count > 0) {
+            audit.recordsWritten++;
+            audit.bytesWritten += count;
+        }
         ack(count);
     }
 
@@ -259,10 +315,19 @@ public final class RmtSession implements Runnable {
         device = null;
         if (closing != null) {
             try {
-                closing.close();
+                closeCounted(closing);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "closing device for " + peer + " failed: " + e);
             }
+        }
+    }
+
+    /** Closes {@code closing}, counting its filemarks (the one close writes too) for the audit. */
+    private void closeCounted(Device closing) throws IOException {
+        try {
+            closing.close();
+        } finally {
+            audit.filemarks += closing.filemarksWritten();
         }
     }
 

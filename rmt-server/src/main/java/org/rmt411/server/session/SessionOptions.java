@@ -1,5 +1,6 @@
 package org.rmt411.server.session;
 
+import java.time.Duration;
 import org.rmt411.protocol.RmtRequestDecoder;
 import org.rmt411.protocol.SeekOrder;
 
@@ -9,10 +10,35 @@ import org.rmt411.protocol.SeekOrder;
  * @param maxRecord largest R or W count accepted, in bytes
  * @param seekOrder how {@code L} arguments are ordered ({@link SeekOrder#AUTO} by default)
  * @param trace whether each session writes {@code --trace} lines to stderr
+ * @param idleTimeout how long a client may stay silent before its session is ended as if its
+ *     input had ended; {@link Duration#ZERO} never ends it
  */
-public record SessionOptions(long maxRecord, SeekOrder seekOrder, boolean trace) {
-    /** The embedded defaults: 16 MiB − 1 records, automatic seek order, no trace. */
+public record SessionOptions(long maxRecord, SeekOrder seekOrder, boolean trace, Duration idleTimeout) {
+    /**
+     * The embedded idle timeout. Long enough for a person changing tapes between volumes (GNU tar
+     * {@code -M} and dump wait at a prompt with the session open), short enough that a client
+     * that vanished frees its drive the same day.
+     */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofHours(1);
+
+    public SessionOptions {
+        if (idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("idle timeout must not be negative: " + idleTimeout);
+        }
+    }
+
+    /** Settings with the embedded idle timeout. */
+    public SessionOptions(long maxRecord, SeekOrder seekOrder, boolean trace) {
+        this(maxRecord, seekOrder, trace, DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** The embedded defaults: 16 MiB − 1 records, automatic seek order, no trace, one hour idle. */
     public static SessionOptions defaults() {
         return new SessionOptions(RmtRequestDecoder.DEFAULT_MAX_RECORD, SeekOrder.AUTO, false);
+    }
+
+    /** These settings with another idle timeout. */
+    public SessionOptions withIdleTimeout(Duration timeout) {
+        return new SessionOptions(maxRecord, seekOrder, trace, timeout);
     }
 }

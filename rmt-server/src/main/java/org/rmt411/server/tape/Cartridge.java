@@ -3,10 +3,10 @@ package org.rmt411.server.tape;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.rmt411.server.device.Payload;
 
 /**
  * A mounted cartridge: its SIMH image open, its index trusted or rebuilt, its tail checked.
@@ -131,10 +131,13 @@ final class Cartridge implements Closeable {
         return imagePath;
     }
 
-    /** Writes one record at {@code offset}, which holds object number {@code object}; returns its end. */
-    long writeRecord(long offset, long object, ByteBuffer data) throws IOException {
+    /**
+     * Writes one record of the next {@code length} payload bytes at {@code offset}, which holds
+     * object number {@code object}; returns its end.
+     */
+    long writeRecord(long offset, long object, Payload data, int length) throws IOException {
         cutAt(offset, object);
-        long end = image.writeRecord(offset, data);
+        long end = image.writeRecord(offset, data, length);
         index.extend(end, object + 1);
         return end;
     }

@@ -1,11 +1,11 @@
 package org.rmt411.server.tape;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.List;
 import org.rmt411.protocol.MtStatus;
 import org.rmt411.server.device.Device;
+import org.rmt411.server.device.Payload;
 
 /** A tape drive behind an rmt session: the {@link Device} face of {@link TapeDrive}. */
 final class TapeDevice implements Device {
@@ -31,7 +31,7 @@ final class TapeDevice implements Device {
     }
 
     @Override
-    public void write(ByteBuffer data) throws IOException {
+    public void write(Payload data) throws IOException {
         drive.write(data);
     }
 
@@ -49,6 +49,11 @@ final class TapeDevice implements Device {
     @Override
     public MtStatus status() {
         return drive.status();
+    }
+
+    @Override
+    public long filemarksWritten() {
+        return drive.marksWritten();
     }
 
     @Override

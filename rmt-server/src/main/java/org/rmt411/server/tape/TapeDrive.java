@@ -1,12 +1,12 @@
 package org.rmt411.server.tape;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
 import org.rmt411.protocol.MtStatus;
 import org.rmt411.protocol.RmtException;
+import org.rmt411.server.device.Payload;
 
 /**
  * One open of a tape drive: Linux st(4) semantics over a mounted {@link Cartridge}. Each rule
@@ -25,6 +25,7 @@ final class TapeDrive {
     private final TapeReader reader = new TapeReader();
     private EomState eom = EomState.NONE;
     private boolean lastWasWrite;
+    private long marksWritten;
 
     TapeDrive(DriveState state, Cartridge cartridge, boolean openForWrite, boolean rewinding, Autoloader autoloader) {
         this.state = state;
@@ -39,6 +40,11 @@ final class TapeDrive {
                 Spacing.toEnd(ix, state);
             }
         }
+    }
+
+    /** Filemarks written since this open, the closing one included. */
+    long marksWritten() {
+        return marksWritten;
     }
 
     DriveState state() {
@@ -63,11 +69,13 @@ final class TapeDrive {
     /**
      * W: one record (variable mode) or whole blocks (fixed mode, EINVAL otherwise), written at
      * the position, which becomes the new end of data. Capacity follows st's early-warning rule.
+     * The payload streams into the image; if it is cut short (or the image fails) every record
+     * of this W is taken back and the position stays where it was.
      */
-    void write(ByteBuffer data) throws IOException {
+    void write(Payload data) throws IOException {
         Cartridge c = writableCartridge();
         int size = state.blockSize;
-        int len = data.remaining();
+        long len = data.length();
         if (len == 0) {
             return;
         }
@@ -78,24 +86,26 @@ final class TapeDrive {
             eom = EomState.ALLOW_NEXT;
             throw new RmtException(Errno.ENOSPC);
         }
-        int recordLength = size > 0 ? size : len;
-        int records = len / recordLength;
+        int recordLength = size > 0 ? size : (int) len;
+        long records = len / recordLength;
         long span = records * SimhFormat.recordSpan(recordLength);
         long capacity = c.capacity();
         if (capacity > 0 && state.offset + span > capacity) {
             throw new RmtException(Errno.ENOSPC); // physical end: nothing is written
         }
-        int start = data.position();
-        for (int i = 0; i < records; i++) {
-            ByteBuffer one = data;
-            if (records > 1) { // fixed-block mode: one tape block per block-size slice
-                one = data.duplicate();
-                one.position(start + i * recordLength).limit(start + (i + 1) * recordLength);
+        long offset = state.offset;
+        long object = state.object;
+        try {
+            for (long i = 0; i < records; i++) { // fixed-block mode: one tape block per block-size slice
+                offset = c.writeRecord(offset, object, data, recordLength);
+                object++;
             }
-            state.offset = c.writeRecord(state.offset, state.object, one);
-            state.object++;
+        } catch (IOException | RuntimeException e) {
+            c.cutAt(state.offset, state.object); // no partial record, nothing of this W
+            throw e;
         }
-        data.position(data.limit());
+        state.offset = offset;
+        state.object = object;
         reader.reset();
         lastWasWrite = true;
         if (capacity > 0 && state.offset >= capacity - c.earlyWarning()) {
@@ -113,6 +123,7 @@ final class TapeDrive {
             state.offset = c.writeMark(state.offset, state.object);
             state.object++;
             state.blockKnown = true;
+            marksWritten++;
         }
         lastWasWrite = false;
         reader.reset();

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.rmt411.server.device.Payload;
 
 /**
  * A SIMH {@code .tap} image on a {@link FileChannel}: walks objects forwards and backwards by
@@ -153,11 +154,12 @@ final class TapeImage implements Closeable {
     }
 
     /**
-     * Writes one record of {@code data}'s remaining bytes at {@code at} (the caller has cut the
-     * image there) and consumes them; returns its end.
+     * Writes one record of the next {@code len} bytes of {@code data} at {@code at} (the caller has
+     * cut the image there) and returns its end. Header, payload and trailer go out in gathering
+     * writes as the payload's chunks arrive: one system call for a record that fits one chunk.
+     * If the payload is cut short or a write fails, the image is cut back to {@code at}.
      */
-    long writeRecord(long at, ByteBuffer data) throws IOException {
-        int len = data.remaining();
+    long writeRecord(long at, Payload data, int len) throws IOException {
         header.clear();
         header.putInt(len).flip();
         trailer.clear();
@@ -165,21 +167,40 @@ final class TapeImage implements Closeable {
             trailer.put((byte) 0);
         }
         trailer.putInt(len).flip();
-        gather[0] = header;
-        gather[1] = data;
-        gather[2] = trailer;
-        long span = SimhFormat.recordSpan(len);
         if (channelPosition != at) {
             channel.position(at);
         }
-        long written = 0;
-        while (written < span) {
-            written += channel.write(gather);
+        channelPosition = -1; // unknown until the record is whole
+        try {
+            boolean first = true;
+            int taken = 0;
+            do {
+                ByteBuffer chunk = data.next(len - taken);
+                taken += chunk.remaining();
+                gather[0] = header;
+                gather[1] = chunk;
+                gather[2] = trailer;
+                int from = first ? 0 : 1;
+                int to = taken == len ? 3 : 2;
+                writeFully(from, to - from);
+                first = false;
+            } while (taken < len);
+        } catch (IOException | RuntimeException e) {
+            truncate(at);
+            throw e;
+        } finally {
+            gather[1] = null;
         }
-        gather[1] = null;
-        channelPosition = at + span;
+        channelPosition = at + SimhFormat.recordSpan(len);
         size = Math.max(size, channelPosition);
         return channelPosition;
+    }
+
+    private void writeFully(int offset, int count) throws IOException {
+        ByteBuffer last = gather[offset + count - 1];
+        while (last.hasRemaining()) {
+            channel.write(gather, offset, count);
+        }
     }
 
     /** Writes one tape mark at {@code at}; returns its end. */

@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.rmt411.server.session.Peer;
 
 /**
  * The non-listening transports: one session on stdin/stdout (started by rsh, ssh, tar's
@@ -34,7 +34,7 @@ public final class StreamTransports {
         WritableByteChannel out = new FileOutputStream(FileDescriptor.out).getChannel();
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         // stdin's and stdout's own channels let payloads pass between pipe and file without a copy.
-        sessions.newSession(new FileInputStream(FileDescriptor.in).getChannel(), out, "stdio").run();
+        sessions.newSession(new FileInputStream(FileDescriptor.in).getChannel(), out, Peer.ofStdio(System.getenv())).run();
     }
 
     /**
@@ -57,8 +57,8 @@ public final class StreamTransports {
                     LOG.log(Level.WARNING, "refused " + peer + ": not in --allow " + allow);
                     return null;
                 }
-                socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                sessions.newSession(socket, socket, peer).run();
+                SocketTuning.apply(socket);
+                sessions.newSession(socket, socket, new Peer("inetd", peer)).run();
             }
             return null;
         }

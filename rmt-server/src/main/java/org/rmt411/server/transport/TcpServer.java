@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rmt411.server.session.Peer;
 
 /**
  * Accepts rmt connections on a listening socket (ours, or one inherited from systemd
@@ -125,9 +126,8 @@ public final class TcpServer implements Closeable {
         active.add(socket);
         LOG.log(Level.INFO, "session from " + peer);
         try (socket) {
-            // Without TCP_NODELAY every small reply waits ~40 ms for Nagle and delayed ACK.
-            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            sessions.newSession(socket, socket, peer).run();
+            SocketTuning.apply(socket);
+            sessions.newSession(socket, socket, new Peer("tcp", peer)).run();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "session " + peer + ": " + e);
         } finally {

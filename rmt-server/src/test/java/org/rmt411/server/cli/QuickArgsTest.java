@@ -17,7 +17,10 @@ class QuickArgsTest {
             new String[] {"--seek-order=offset-first", "--stdio"},
             new String[] {"--drives", "4", "--capacity", "64M", "--stdio"},
             new String[] {"--capacity=1G", "--early-warning", "1M", "--no-autoloader"},
-            new String[] {"--autoloader", "--drives=2"});
+            new String[] {"--autoloader", "--drives=2"},
+            new String[] {"--idle-timeout", "90s", "--stdio"},
+            new String[] {"--idle-timeout=2h30m"},
+            new String[] {"--idle-timeout", "0", "--inetd"});
 
     @Test
     void agreesWithPicocli() {
@@ -32,6 +35,7 @@ class QuickArgsTest {
         assertThat(c.port()).isEqualTo(411);
         assertThat(c.root().toString()).isEqualTo("./tapes");
         assertThat(c.allowed().toString()).isEqualTo("127.0.0.0/8,::1/128");
+        assertThat(c.idleTimeout()).isEqualTo(java.time.Duration.ofHours(1));
     }
 
     @Test
@@ -40,7 +44,8 @@ class QuickArgsTest {
                 new String[] {"--port", "x"}, new String[] {"--stdio", "--inetd"}, new String[] {"--allow", "example.com"},
                 new String[] {"--seek-order", "sideways"}, new String[] {"--trace=yes"}, new String[] {"cartridge", "list"},
                 new String[] {"--port", "70000"}, new String[] {"--drives", "0"},
-                new String[] {"--capacity", "1M", "--early-warning", "2M"}, new String[] {"--capacity", "lots"})) {
+                new String[] {"--capacity", "1M", "--early-warning", "2M"}, new String[] {"--capacity", "lots"},
+                new String[] {"--idle-timeout", "soon"}, new String[] {"--idle-timeout", "-5s"})) {
             assertThat(QuickArgs.parse(args)).as(String.join(" ", args)).isEmpty();
         }
     }

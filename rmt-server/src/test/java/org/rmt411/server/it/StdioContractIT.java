@@ -11,9 +11,9 @@ import org.rmt411.server.transport.SessionContract;
 /** The contract over a forked {@code --stdio} server, as ssh or tar's remote shell runs it. */
 class StdioContractIT extends SessionContract {
     @Override
-    protected Connection connect() throws IOException {
+    protected Connection connect(java.time.Duration idle) throws IOException {
         List<String> command = new ArrayList<>(ServerProcess.javaCommand());
-        command.addAll(List.of("--stdio", "--root", root.toString()));
+        command.addAll(List.of("--stdio", "--root", root.toString(), "--idle-timeout", idle.toMillis() + "ms"));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         return new Connection() {
             @Override

@@ -15,6 +15,8 @@ final class RecordingTape implements DeviceProvider, Device {
     final List<String> ops = new ArrayList<>();
     final List<Integer> records = new ArrayList<>();
     boolean closed;
+    /** How long every ioctl takes: a slow tape operation on the server's side. */
+    long ioctlMillis;
 
     @Override
     public Optional<Device> open(String name, int flags) {
@@ -30,9 +32,11 @@ final class RecordingTape implements DeviceProvider, Device {
     }
 
     @Override
-    public void write(java.nio.ByteBuffer data) {
-        records.add(data.remaining());
-        data.position(data.limit());
+    public void write(org.rmt411.server.device.Payload data) throws IOException {
+        records.add((int) data.length());
+        while (data.remaining() > 0) {
+            data.next(Integer.MAX_VALUE);
+        }
     }
 
     @Override
@@ -46,6 +50,13 @@ final class RecordingTape implements DeviceProvider, Device {
             throw new RmtException(Errno.ENOSYS);
         }
         ops.add(op + ":" + count);
+        if (ioctlMillis > 0) {
+            try {
+                Thread.sleep(ioctlMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return count;
     }
 

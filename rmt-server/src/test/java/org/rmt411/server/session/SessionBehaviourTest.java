@@ -173,10 +173,25 @@ class SessionBehaviourTest {
                     java.util.List.of(new org.rmt411.server.device.FileProvider(
                             new org.rmt411.server.device.RootJail(h.root))), false);
             new RmtSession(java.nio.channels.Channels.newChannel(new java.io.ByteArrayInputStream(
-                    requests.getBytes(ISO_8859_1))), counting, namespace, SessionOptions.defaults(), "t").run();
+                    requests.getBytes(ISO_8859_1))), counting, namespace, SessionOptions.defaults(), new Peer("test", "t")).run();
             assertThat(bytes.toString(ISO_8859_1)).isEqualTo("A0\nA2\nA2\nA2\nA0\n");
             assertThat(writes).as("all five replies were already due when the session next read").hasSize(1);
             assertThat(h.content("p")).isEqualTo("abcdef");
+        }
+    }
+
+    @Test
+    void aFileWriteLargerThanTheReadBufferArrivesWholeAndACutOneIsTakenBack() throws IOException {
+        int big = 2 * org.rmt411.protocol.RmtRequestDecoder.VIEW_BUFFER + 3;
+        String payload = "x".repeat(big);
+        try (SessionHarness h = new SessionHarness()) {
+            h.file("f", "keep");
+            assertThat(h.run("O/f\n1025\nW" + big + "\n" + payload + "C\n")).isEqualTo("A0\nA" + big + "\nA0\n");
+            assertThat(h.content("f")).isEqualTo("keep" + payload);
+            // Cut short after more than one chunk reached the file: its old length comes back.
+            assertThat(h.run("O/f\n1025\nW" + big + "\n" + payload.substring(1)))
+                    .isEqualTo("A0\nE5\nPremature eof\n");
+            assertThat(h.content("f")).isEqualTo("keep" + payload);
         }
     }
 }

@@ -84,7 +84,7 @@ final class SessionHarness implements AutoCloseable {
         InputStream in = trickle ? new TrickleInputStream(requests, requests.length) : new java.io.ByteArrayInputStream(requests);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new RmtSession(java.nio.channels.Channels.newChannel(in), java.nio.channels.Channels.newChannel(out),
-                namespace, options, "test").run();
+                namespace, options, new Peer("test", "test")).run();
         return out.toByteArray();
     }
 

@@ -93,7 +93,7 @@ final class TapeFixture implements AutoCloseable, AfterEachCallback {
     }
 
     static void write(Device device, byte[] data) throws IOException {
-        device.write(java.nio.ByteBuffer.wrap(data));
+        device.write(org.rmt411.server.device.Payload.of(java.nio.ByteBuffer.wrap(data)));
     }
 
     static MtStatus status(Device device) throws IOException {

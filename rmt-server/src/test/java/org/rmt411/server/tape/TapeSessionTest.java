@@ -26,7 +26,7 @@ class TapeSessionTest {
         DeviceNamespace namespace = new DeviceNamespace(List.of(tapes.provider), false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new RmtSession(Channels.newChannel(new ByteArrayInputStream(requests.getBytes(StandardCharsets.ISO_8859_1))),
-                Channels.newChannel(out), namespace, SessionOptions.defaults(), "test").run();
+                Channels.newChannel(out), namespace, SessionOptions.defaults(), new org.rmt411.server.session.Peer("test", "test")).run();
         return new RmtReplyDecoder(new ByteArrayInputStream(out.toByteArray()));
     }
 

@@ -11,13 +11,13 @@ import org.rmt411.server.session.SessionOptions;
 /** The contract over an in-memory pipe: the session with no transport at all. */
 class PipeContractTest extends SessionContract {
     @Override
-    protected Connection connect() throws Exception {
+    protected Connection connect(java.time.Duration idle) throws Exception {
         Pipe toServer = Pipe.open();
         Pipe toClient = Pipe.open();
-        SessionFactory sessions = ServerRuntime.sessions(root, false, SessionOptions.defaults());
+        SessionFactory sessions = ServerRuntime.sessions(root, false, SessionOptions.defaults().withIdleTimeout(idle));
         Thread server = new Thread(() -> {
             try (Pipe.SinkChannel out = toClient.sink()) {
-                sessions.newSession(toServer.source(), out, "pipe").run();
+                sessions.newSession(toServer.source(), out, new org.rmt411.server.session.Peer("pipe", "pipe")).run();
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -13,6 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rmt411.server.session.SessionOptions;
 
 /**
  * The protocol contract every transport must keep (MINA SSHD style: one suite, many
@@ -36,8 +37,13 @@ public abstract class SessionContract {
         void close() throws IOException;
     }
 
-    /** Connects to a fresh server (or session) rooted at {@link #root}. */
-    protected abstract Connection connect() throws Exception;
+    /** Connects to a fresh server (or session) rooted at {@link #root} with the embedded idle timeout. */
+    protected Connection connect() throws Exception {
+        return connect(SessionOptions.DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** Connects to a fresh server (or session) rooted at {@link #root} that ends silent sessions after {@code idle}. */
+    protected abstract Connection connect(Duration idle) throws Exception;
 
     private static void send(Connection c, String text) throws IOException {
         c.out().write(text.getBytes(ISO_8859_1));
@@ -135,6 +141,46 @@ public abstract class SessionContract {
             assertThat(readToEnd(c)).isEmpty();
         }
         assertThat(Files.exists(root.resolve("f"))).isFalse();
+    }
+
+    @Test
+    void silenceEndsTheSessionAndAWrittenTapeGetsItsFilemark() throws Exception {
+        try (Connection c = connect(Duration.ofMillis(500))) {
+            send(c, "O/dev/nst0\n2\nW4\ndata");
+            expect(c, "A0\nA4\n");
+            // The client goes quiet without closing: the server ends the session as at end of input.
+            assertThat(readToEnd(c)).as("nothing but the end of the connection").isEmpty();
+        }
+        try (Connection c = connect()) {
+            // The drive is free again; the record is there, closed by a filemark (st's close rule).
+            send(c, "O/dev/nst0\n0\nI6\n1\nR100\nR100\nR100\n");
+            expect(c, "A0\nA1\nA4\ndataA0\nA0\n");
+        }
+    }
+
+    @Test
+    void aSlowClientIsServedWhileEachPauseIsShorterThanTheTimeout() throws Exception {
+        try (Connection c = connect(Duration.ofMillis(1500))) {
+            for (String part : new String[] {"O/slow\n577\n", "W4\nab", "cd", "C\n"}) {
+                send(c, part);
+                Thread.sleep(400);
+            }
+            expect(c, "A0\nA4\nA0\n");
+        }
+        assertThat(Files.readString(root.resolve("slow"))).isEqualTo("abcd");
+    }
+
+    @Test
+    void silenceInsideAPayloadWritesNothingOfIt() throws Exception {
+        try (Connection c = connect(Duration.ofMillis(500))) {
+            send(c, "O/dev/nst0\n2\nW8\nhalf");
+            expect(c, "A0\nE5\nPremature eof\n");
+            assertThat(readToEnd(c)).isEmpty();
+        }
+        try (Connection c = connect()) {
+            send(c, "O/dev/nst0\n0\nI6\n1\nR100\n");
+            expect(c, "A0\nA1\nA0\n");
+        }
     }
 
     private static String readToEnd(Connection c) throws IOException {
