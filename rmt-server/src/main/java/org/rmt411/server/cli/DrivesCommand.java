@@ -26,7 +26,7 @@ final class DrivesCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> contents = options.library().driveContents();
+        List<String> contents = options.admin().driveContents();
         for (int d = 0; d < contents.size(); d++) {
             String barcode = contents.get(d);
             out.printf("/dev/nst%d  %s%n", d, barcode == null ? "(empty)" : barcode);

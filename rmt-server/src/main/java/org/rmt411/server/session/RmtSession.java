@@ -180,7 +180,7 @@ public final class RmtSession implements Runnable {
             throw new RmtException(Errno.EINVAL, OpenFlags.INVALID_TEXT);
         }
         closeQuietly();
-        device = namespace.open(open.device(), flags);
+        device = namespace.open(open.device(), flags, peer);
         ack(0);
     }
 
