@@ -24,7 +24,8 @@ final class ServerLauncher {
         SessionFactory sessions;
         if (config.readOnly() && !Files.isDirectory(config.root())) {
             // A read-only server creates nothing, not even its root: a missing one is a typo.
-            err.println("rmt-server: --root " + config.root() + ": no such folder (--read-only creates nothing)");
+            err.println("rmt-server: --root " + config.root() + ": "
+                    + (Files.exists(config.root()) ? "not a folder" : "no such folder (--read-only creates nothing)"));
             return EXIT_RUNTIME;
         }
         try {

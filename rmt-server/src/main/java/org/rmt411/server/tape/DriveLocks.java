@@ -86,7 +86,7 @@ final class DriveLocks {
         try {
             lock = channel.tryLock(0, Long.MAX_VALUE, shared);
         } catch (OverlappingFileLockException e) {
-            lock = null; // another library instance of this JVM: the registry missed nothing, a test did
+            lock = null; // this JVM holds the file under another name (a link to the root): busy
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
