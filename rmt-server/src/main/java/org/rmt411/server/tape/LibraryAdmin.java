@@ -46,6 +46,27 @@ public final class LibraryAdmin {
         return library.driveContents();
     }
 
+    /**
+     * Who has {@code drive} open ("PEER since TIME, pid N"), or null when nobody has. Asks the
+     * lock, briefly taking the drive; a drive that has no state file was never opened by a
+     * writable server and is not probed, so the look creates nothing.
+     */
+    public String user(int drive) throws IOException {
+        library.requireFolder();
+        if (!Files.exists(library.driveState(drive))) {
+            return null;
+        }
+        try {
+            library.lease(drive, null).close();
+            return null;
+        } catch (RmtException e) {
+            if (e.errno() != Errno.EBUSY.number()) {
+                throw e;
+            }
+            return library.describeHolder(drive);
+        }
+    }
+
     /** Describes {@code barcode}, scanning its image (read-only; a torn tail is not cut here). */
     public CartridgeInfo describe(String barcode) throws IOException {
         library.requireFolder();

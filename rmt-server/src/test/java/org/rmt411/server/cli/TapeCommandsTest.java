@@ -11,6 +11,10 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.rmt411.protocol.OpenFlags;
+import org.rmt411.server.device.Device;
+import org.rmt411.server.tape.TapeLibrary;
+import org.rmt411.server.tape.TapeProvider;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -156,6 +160,22 @@ class TapeCommandsTest {
         assertThat(run("cartridge", "list").out()).containsPattern("A1 .* nst0");
         assertThat(run("drives", "unload", "0").exit()).isZero();
         assertThat(run("drives").out()).contains("/dev/nst0  (empty)");
+    }
+
+    @Test
+    void drivesShowsWhoHasADriveOpenAndTheCommandsRefuseIt() throws IOException {
+        TapeProvider drives = new TapeProvider(new TapeLibrary(dir, TapeLibrary.Settings.DEFAULT));
+        try (Device open = drives.open("/dev/nst0", OpenFlags.O_RDWR, "10.1.1.1:99").orElseThrow()) {
+            assertThat(run("drives").out()).startsWith("/dev/nst0  VT0001  in use (10.1.1.1:99 since ")
+                    .endsWith(", pid " + ProcessHandle.current().pid() + ")\n");
+            Result protect = run("cartridge", "protect", "VT0001");
+            assertThat(protect.exit()).isEqualTo(ServerLauncher.EXIT_RUNTIME);
+            assertThat(protect.err()).startsWith(
+                    "rmt-server cartridge protect: cartridge VT0001 is in use by drive 0 (10.1.1.1:99 since ");
+            assertThat(protect.out()).isEmpty();
+        }
+        assertThat(run("drives").out()).isEqualTo("/dev/nst0  VT0001\n");
+        assertThat(run("cartridge", "protect", "VT0001").exit()).isZero();
     }
 
     @Test
