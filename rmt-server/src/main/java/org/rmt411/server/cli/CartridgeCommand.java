@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code rmt-server cartridge create|list|protect|unprotect|import|export}: the operator's
  * tools for virtual cartridges, in the spirit of mhvtl's {@code mktape} and Hercules'
- * {@code hetinit}. They work on the files, so they also work while no server runs.
+ * {@code hetinit}. They work on the files, so they also work while no server runs; one that would
+ * change a cartridge a session has open is refused, naming the session.
  */
 @Command(name = "cartridge", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Create, list, protect, import and export virtual tape cartridges (SIMH .tap images).")
@@ -42,10 +43,11 @@ final class CartridgeCommand {
     @Command(name = "list", description = "List cartridges and what each holds.")
     int list(@Mixin LibraryOptions options) throws IOException {
         LibraryAdmin admin = options.admin();
+        java.util.List<String> barcodes = admin.barcodes();
         PrintWriter out = out();
         out.printf("%-16s %6s %5s %9s %12s %8s %9s %9s %8s %s%n", "BARCODE", "FILES", "MARKS", "RECORDS",
                 "DATA BYTES", "USED", "CAPACITY", "PROTECT", "LOADS", "DRIVE");
-        for (String barcode : options.library().barcodes()) {
+        for (String barcode : barcodes) {
             CartridgeInfo c = admin.describe(barcode);
             out.printf("%-16s %6d %5d %9d %12d %8s %9s %9s %8d %s%n", c.barcode(), c.files(), c.filemarks(),
                     c.records(), c.dataBytes(), ByteSize.format(c.imageBytes()), ByteSize.format(c.capacity()),
@@ -56,27 +58,30 @@ final class CartridgeCommand {
 
     @Command(name = "protect", description = "Set the write-protect tab.")
     int protect(@Mixin LibraryOptions options, @Parameters(paramLabel = "BARCODE") String barcode) throws IOException {
-        options.library().protect(barcode, true);
+        options.admin().protect(barcode, true);
         out().println(barcode + " write-protected");
         return 0;
     }
 
     @Command(name = "unprotect", description = "Clear the write-protect tab.")
     int unprotect(@Mixin LibraryOptions options, @Parameters(paramLabel = "BARCODE") String barcode) throws IOException {
-        options.library().protect(barcode, false);
+        options.admin().protect(barcode, false);
         out().println(barcode + " writable");
         return 0;
     }
 
-    @Command(name = "import", description = "Copy a plain SIMH .tap file into the library.")
+    @Command(name = "import", description = "Copy a plain SIMH .tap file into the library (refused unless every "
+            + "object in it is whole).")
     int importImage(@Mixin LibraryOptions options, @Parameters(paramLabel = "FILE") Path file,
             @Parameters(paramLabel = "BARCODE", arity = "0..1", description = "Label (default: the next VTnnnn).")
             String barcode,
             @Option(names = "--write-protect", description = "Set the write-protect tab.") boolean protect)
             throws IOException {
         String label = barcode != null ? barcode : options.library().nextBarcode();
-        options.admin().importImage(file, label, options.tapes.capacity, options.tapes.earlyWarning(), protect);
-        out().println("imported " + file + " as " + label);
+        CartridgeInfo c = options.admin().importImage(file, label, options.tapes.capacity,
+                options.tapes.earlyWarning(), protect);
+        out().printf("imported %s as %s (%d files, %d records, %d data bytes)%n", file, label, c.files(),
+                c.records(), c.dataBytes());
         return 0;
     }
 

@@ -3,6 +3,7 @@ package org.rmt411.server.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import org.rmt411.server.tape.LibraryAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rmt-server drives [load|unload]}: which cartridge each drive holds, and moving
- * cartridges in and out by hand (mhvtl's {@code vtlcmd ... load/unload}). A drive in use
- * answers busy, as the server's own EBUSY.
+ * cartridges in and out by hand (mhvtl's {@code vtlcmd ... load/unload}). A drive a session has
+ * open is shown with who has it, and refuses load and unload, as the server's own EBUSY.
  */
 @Command(name = "drives", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Show which cartridge each virtual drive holds; load or unload one.")
@@ -26,10 +27,13 @@ final class DrivesCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> contents = options.library().driveContents();
+        LibraryAdmin admin = options.admin();
+        List<String> contents = admin.driveContents();
         for (int d = 0; d < contents.size(); d++) {
             String barcode = contents.get(d);
-            out.printf("/dev/nst%d  %s%n", d, barcode == null ? "(empty)" : barcode);
+            String user = admin.user(d);
+            out.printf("/dev/nst%d  %s%s%n", d, barcode == null ? "(empty)" : barcode,
+                    user == null ? "" : "  in use (" + user + ")");
         }
         return 0;
     }

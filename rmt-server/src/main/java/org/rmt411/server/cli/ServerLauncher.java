@@ -22,8 +22,16 @@ final class ServerLauncher {
 
     static int launch(ServerConfig config, PrintWriter err) throws IOException, InterruptedException {
         SessionFactory sessions;
+        if (config.readOnly() && !Files.isDirectory(config.root())) {
+            // A read-only server creates nothing, not even its root: a missing one is a typo.
+            err.println("rmt-server: --root " + config.root() + ": "
+                    + (Files.exists(config.root()) ? "not a folder" : "no such folder (--read-only creates nothing)"));
+            return EXIT_RUNTIME;
+        }
         try {
-            Files.createDirectories(config.root());
+            if (!config.readOnly()) {
+                Files.createDirectories(config.root());
+            }
             sessions = ServerRuntime.sessions(config.root(), config.readOnly(),
                     new SessionOptions(config.maxRecord(), config.seekOrder(), config.trace(), config.idleTimeout()), config.tapes());
         } catch (IOException e) {

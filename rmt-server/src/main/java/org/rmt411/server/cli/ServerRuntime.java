@@ -35,7 +35,7 @@ public final class ServerRuntime {
      */
     private static DeviceNamespace namespace(Path root, boolean readOnly, TapeLibrary.Settings tapes)
             throws IOException {
-        TapeLibrary library = new TapeLibrary(root, tapes);
+        TapeLibrary library = new TapeLibrary(root, tapes, readOnly);
         // The library's folder is the drives' business only: plain-file access to it is refused.
         FileProvider files = new FileProvider(new RootJail(root), TapeLibrary.FOLDER);
         return new DeviceNamespace(List.of(new TapeProvider(library), files), readOnly);

@@ -28,6 +28,16 @@ public final class DeviceNamespace {
      *     for a write open on a read-only server, E2 when no provider takes the name
      */
     public Device open(String name, int flags) throws IOException {
+        return open(name, flags, "local");
+    }
+
+    /**
+     * Opens {@code name} for the session talking to {@code peer} (recorded by the tape drives
+     * while open, for the operator's "in use by PEER since TIME").
+     *
+     * @throws RmtException as {@link #open(String, int)}
+     */
+    public Device open(String name, int flags, String peer) throws IOException {
         if (name.indexOf('\0') >= 0) {
             throw new RmtException(Errno.EACCES);
         }
@@ -35,7 +45,7 @@ public final class DeviceNamespace {
             throw new RmtException(Errno.EROFS);
         }
         for (DeviceProvider provider : providers) {
-            Optional<Device> device = provider.open(name, flags);
+            Optional<Device> device = provider.open(name, flags, peer);
             if (device.isPresent()) {
                 return device.get();
             }

@@ -18,4 +18,12 @@ public interface DeviceProvider {
      * @throws IOException when the name is this provider's but cannot be opened
      */
     Optional<Device> open(String name, int flags) throws IOException;
+
+    /**
+     * Opens {@code name} for the session talking to {@code peer}; providers that keep no record
+     * of who has a device open (plain files) need not know.
+     */
+    default Optional<Device> open(String name, int flags, String peer) throws IOException {
+        return open(name, flags);
+    }
 }

@@ -215,7 +215,7 @@ public final class RmtSession implements Runnable {
         }
         closeQuietly();
         try {
-            device = namespace.open(open.device(), flags);
+            device = namespace.open(open.device(), flags, peer.address());
         } catch (IOException | RuntimeException e) {
             audit.refused(open.device(), ErrnoMapper.toRmt(e).errno());
             throw e;

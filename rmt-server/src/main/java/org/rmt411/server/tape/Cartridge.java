@@ -36,14 +36,16 @@ final class Cartridge implements Closeable {
 
     /**
      * Mounts the cartridge whose image is {@code imagePath} and sidecar {@code sidecarPath}. A
-     * write-protected cartridge is opened read-only and a torn tail is only hidden, not cut.
+     * write-protected cartridge, or any cartridge of a read-only server ({@code readOnly}), is
+     * opened read-only: nothing of it is written, and a torn tail is only hidden, not cut.
      */
-    static Cartridge mount(Path imagePath, Path sidecarPath) throws IOException {
+    static Cartridge mount(Path imagePath, Path sidecarPath, boolean readOnly) throws IOException {
         Sidecar sidecar = Sidecar.load(sidecarPath);
-        if (!Files.exists(imagePath) && !sidecar.writeProtected) {
+        boolean writable = !readOnly && !sidecar.writeProtected;
+        if (writable && !Files.exists(imagePath)) {
             Files.createFile(imagePath);
         }
-        TapeImage image = TapeImage.open(imagePath, !sidecar.writeProtected);
+        TapeImage image = TapeImage.open(imagePath, writable);
         Cartridge cartridge = new Cartridge(imagePath, sidecarPath, sidecar, image);
         try {
             cartridge.checkTail();
@@ -66,15 +68,16 @@ final class Cartridge implements Closeable {
         }
         ImageScanner.Scan scan = ImageScanner.scan(image);
         index = scan.index();
-        if (scan.tornAt() >= 0) {
+        if (scan.tornAt() >= 0 && !image.writable()) {
+            LOG.log(Level.WARNING, "cartridge " + sidecar.barcode + ": torn tail at byte " + scan.tornAt()
+                    + " of " + size + "; served up to there, the cut waits for a writable load");
+        } else if (scan.tornAt() >= 0) {
             LOG.log(Level.WARNING, "cartridge " + sidecar.barcode + ": torn tail at byte " + scan.tornAt()
                     + " of " + size + "; cut back to the last whole object");
             sidecar.tornTailRepairs++;
             sidecar.lastRepair = Instant.now();
-            if (image.writable()) {
-                image.truncate(scan.tornAt());
-                image.force();
-            }
+            image.truncate(scan.tornAt());
+            image.force();
         }
         if (image.writable()) {
             changedSinceSync = true;
@@ -101,6 +104,7 @@ final class Cartridge implements Closeable {
         return sidecar.barcode;
     }
 
+    /** The tab as last seen: at mount, or when the operator flipped it since (see Sidecar). */
     boolean writeProtected() {
         return sidecar.writeProtected;
     }
@@ -116,7 +120,7 @@ final class Cartridge implements Closeable {
     /** Counts one more load into a drive (mhvtl keeps the same count in its MAM). */
     void countLoad() throws IOException {
         sidecar.loadCount++;
-        sidecar.store(sidecarPath);
+        sidecar.storeKeepingTab(sidecarPath);
     }
 
     TapeImage image() {
@@ -163,7 +167,7 @@ final class Cartridge implements Closeable {
         if (!changedSinceSync) {
             changedSinceSync = true;
             sidecar.clean = false;
-            sidecar.store(sidecarPath);
+            sidecar.storeKeepingTab(sidecarPath);
         }
     }
 
@@ -179,7 +183,7 @@ final class Cartridge implements Closeable {
         sidecar.endOfData = index.endOfData();
         sidecar.marks = index.encodeMarks();
         sidecar.lastWritten = Instant.now();
-        sidecar.store(sidecarPath);
+        sidecar.storeKeepingTab(sidecarPath);
         changedSinceSync = false;
     }
 

@@ -31,6 +31,8 @@ final class DriveState {
     boolean compression;
     /** MTLOCK / MTUNLOCK: the door lock. */
     boolean locked;
+    /** The session holding the drive while one does, for the operator's refusals; else null. */
+    DriveHolder holder;
 
     /** Moves to BOT with file and block numbers known. */
     void rewind() {
@@ -42,17 +44,27 @@ final class DriveState {
 
     /** Reads the state from the start of {@code channel}; an empty file is a drive never used. */
     static DriveState read(FileChannel channel) throws IOException {
-        DriveState s = new DriveState();
+        return parse(readAll(channel));
+    }
+
+    /** The whole (small) file behind {@code channel}. */
+    static byte[] readAll(FileChannel channel) throws IOException {
         long size = channel.size();
-        if (size == 0) {
-            return null;
-        }
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size, 1 << 16));
         while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
             // keep reading: a positional read may return fewer bytes than asked
         }
+        return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    /** The state in {@code bytes} (a state file's content); null for none, a drive never used. */
+    static DriveState parse(byte[] bytes) throws IOException {
+        if (bytes.length == 0) {
+            return null;
+        }
+        DriveState s = new DriveState();
         Properties p = new Properties();
-        p.load(new ByteArrayInputStream(buffer.array(), 0, buffer.position()));
+        p.load(new ByteArrayInputStream(bytes));
         try {
             String barcode = p.getProperty("cartridge", "").trim();
             s.cartridge = barcode.isEmpty() ? null : barcode;
@@ -64,6 +76,7 @@ final class DriveState {
             s.density = Integer.parseInt(p.getProperty("density", "0"));
             s.compression = Boolean.parseBoolean(p.getProperty("compression", "false"));
             s.locked = Boolean.parseBoolean(p.getProperty("locked", "false"));
+            s.holder = DriveHolder.load(p);
         } catch (NumberFormatException e) {
             throw new IOException("unreadable drive state: " + e.getMessage(), e);
         }
@@ -72,6 +85,15 @@ final class DriveState {
 
     /** Replaces the file's content in place (the file is the lock, so it is not renamed). */
     void write(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(toBytes());
+        channel.truncate(0);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer, buffer.position());
+        }
+    }
+
+    /** The state as a state file holds it. */
+    byte[] toBytes() throws IOException {
         Properties p = new Properties();
         p.setProperty("cartridge", cartridge == null ? "" : cartridge);
         p.setProperty("offset", Long.toString(offset));
@@ -82,12 +104,11 @@ final class DriveState {
         p.setProperty("density", Integer.toString(density));
         p.setProperty("compression", Boolean.toString(compression));
         p.setProperty("locked", Boolean.toString(locked));
+        if (holder != null) {
+            holder.store(p);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         p.store(bytes, "rmt411 drive state");
-        ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
-        channel.truncate(0);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer, buffer.position());
-        }
+        return bytes.toByteArray();
     }
 }

@@ -105,6 +105,19 @@ final class Sidecar {
         Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Stores the drive's fields but keeps the write-protect tab as the file has it now: the
+     * operator may flip the tab of a cartridge loaded in an idle drive, and a session that
+     * mounted it a moment before must not undo that when it syncs or closes. The tab read here
+     * also becomes this copy's, so the rest of that session obeys it.
+     */
+    void storeKeepingTab(Path path) throws IOException {
+        if (Files.exists(path)) {
+            writeProtected = load(path).writeProtected;
+        }
+        store(path);
+    }
+
     private static void put(Properties p, String key, Instant value) {
         if (value != null) {
             p.setProperty(key, value.toString());

@@ -228,6 +228,11 @@ final class TapeImage implements Closeable {
         }
     }
 
+    /** The raw 32-bit word at {@code position} (for explaining what is wrong with an image). */
+    int wordAt(long position) throws IOException {
+        return readWord(position);
+    }
+
     private int readWord(long position) throws IOException {
         word.clear();
         while (word.hasRemaining()) {

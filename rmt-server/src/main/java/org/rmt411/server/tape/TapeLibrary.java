@@ -2,30 +2,26 @@ package org.rmt411.server.tape;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.rmt411.protocol.Errno;
-import org.rmt411.protocol.RmtException;
 
 /**
  * The tape library under the root: one folder ({@value #FOLDER}) holding every cartridge as
  * {@code BARCODE.tap} plus {@code BARCODE.properties}, and one {@code driveN.state} file per
  * drive. The magazine is every cartridge in barcode order; a sequential autoloader feeds the one
  * after the cartridge it took out, and makes a blank one when none is left.
+ *
+ * <p>A read-only library (the server's {@code --read-only}) changes nothing on disk: it makes no
+ * cartridge and no folder, counts no load, cuts no torn tail (a torn image is served as far as it
+ * is whole) and keeps what its drives did in memory ({@link DriveLocks}, {@link DriveLease}).
  */
 public final class TapeLibrary {
     /** The folder under the root that holds the library. */
@@ -33,12 +29,14 @@ public final class TapeLibrary {
     /** Barcodes as LTO labels and AWS Tape Gateway allow them: 1 to 16 of A-Z and 0-9. */
     private static final Pattern BARCODE = Pattern.compile("[A-Z0-9]{1,16}");
     private static final Pattern GENERATED = Pattern.compile("VT(\\d{4,})");
+    private static final Pattern STATE_FILE = Pattern.compile("drive(0|[1-9][0-9]{0,3})\\.state");
     private static final System.Logger LOG = System.getLogger(TapeLibrary.class.getName());
 
+    private final Path root;
     private final Path folder;
     private final Settings settings;
-    /** Drives this process has open; their live state is newer than their files. */
-    private final Map<Integer, DriveLease> leases = new HashMap<>();
+    private final boolean readOnly;
+    private final DriveLocks locks;
 
     /**
      * How the library behaves.
@@ -55,8 +53,16 @@ public final class TapeLibrary {
 
     /** The library under {@code root}; the folder is created on first use. */
     public TapeLibrary(Path root, Settings settings) {
+        this(root, settings, false);
+    }
+
+    /** The library under {@code root}; {@code readOnly} writes nothing at all (see above). */
+    public TapeLibrary(Path root, Settings settings, boolean readOnly) {
+        this.root = root;
         this.folder = root.resolve(FOLDER);
         this.settings = settings;
+        this.readOnly = readOnly;
+        this.locks = new DriveLocks(this, readOnly);
     }
 
     public Path folder() {
@@ -65,6 +71,21 @@ public final class TapeLibrary {
 
     public Settings settings() {
         return settings;
+    }
+
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    /**
+     * Fails unless the library's folder exists: the operator's commands other than create and
+     * import have nothing to work on, and listing nothing would hide a wrong {@code --root}.
+     */
+    public void requireFolder() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("no tape library under " + root
+                    + " (it is created by the first use of /dev/nst0 or by cartridge create)");
+        }
     }
 
     Path image(String barcode) {
@@ -144,9 +165,9 @@ public final class TapeLibrary {
         return p;
     }
 
-    /** Mounts {@code barcode} (checking and repairing its tail). */
+    /** Mounts {@code barcode} (checking its tail, and repairing it unless read-only). */
     Cartridge mount(String barcode) throws IOException {
-        return Cartridge.mount(image(barcode), existingSidecar(barcode));
+        return Cartridge.mount(image(barcode), existingSidecar(barcode), readOnly);
     }
 
     /**
@@ -163,8 +184,8 @@ public final class TapeLibrary {
                 return load(barcode);
             }
         }
-        if (!create) {
-            return null;
+        if (!create || readOnly) {
+            return null; // a read-only magazine that is empty: the drive has no medium
         }
         String barcode = nextBarcode();
         create(barcode, settings.capacity(), settings.earlyWarning(), false);
@@ -174,6 +195,9 @@ public final class TapeLibrary {
 
     private Cartridge load(String barcode) throws IOException {
         Cartridge cartridge = mount(barcode);
+        if (readOnly) {
+            return cartridge;
+        }
         try {
             cartridge.countLoad();
         } catch (IOException e) {
@@ -192,6 +216,31 @@ public final class TapeLibrary {
         return contents;
     }
 
+    /**
+     * The drive that holds {@code barcode}, or -1: every drive with a state file counts, not
+     * only the first {@code --drives}, since the server may run with more than the operator
+     * command was told.
+     */
+    public int driveHolding(String barcode) throws IOException {
+        Set<Integer> drives = new java.util.TreeSet<>();
+        for (int d = 0; d < settings.drives(); d++) {
+            drives.add(d);
+        }
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.map(p -> STATE_FILE.matcher(p.getFileName().toString()))
+                        .filter(java.util.regex.Matcher::matches)
+                        .forEach(m -> drives.add(Integer.parseInt(m.group(1))));
+            }
+        }
+        for (int d : drives) {
+            if (barcode.equals(holding(d))) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
     private Set<String> heldByOtherDrives(int drive) throws IOException {
         Set<String> held = new HashSet<>();
         for (int d = 0; d < Math.max(settings.drives(), drive + 1); d++) {
@@ -204,70 +253,22 @@ public final class TapeLibrary {
     }
 
     private String holding(int drive) throws IOException {
-        DriveLease lease;
-        synchronized (leases) {
-            lease = leases.get(drive);
-        }
-        if (lease != null) {
-            // Never open a second descriptor on a file we lock: closing it would drop the lock.
-            DriveState live = lease.live();
-            return live != null ? live.cartridge : holdingOnFile(lease);
-        }
-        Path file = driveState(drive);
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            DriveState s = DriveState.read(channel);
-            return s == null ? null : s.cartridge;
-        }
-    }
-
-    private static String holdingOnFile(DriveLease lease) throws IOException {
-        DriveState s = lease.read();
+        DriveState s = locks.peek(drive);
         return s == null ? null : s.cartridge;
     }
 
     /**
      * Takes drive {@code drive} for exclusive use.
      *
-     * @throws RmtException EBUSY when another session or process has it
+     * @param holder who opens it, recorded for the operator's refusals (null: an operator command)
+     * @throws org.rmt411.protocol.RmtException EBUSY when another session or process has it
      */
-    DriveLease lease(int drive) throws IOException {
-        synchronized (leases) {
-            if (leases.containsKey(drive)) {
-                throw new RmtException(Errno.EBUSY);
-            }
-            leases.put(drive, null);
-        }
-        try {
-            Files.createDirectories(folder);
-            FileChannel channel = FileChannel.open(driveState(drive),
-                    StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
-                throw new RmtException(Errno.EBUSY);
-            }
-            DriveLease lease = new DriveLease(this, drive, channel, lock);
-            synchronized (leases) {
-                leases.put(drive, lease);
-            }
-            return lease;
-        } catch (IOException | RuntimeException e) {
-            release(drive);
-            throw e;
-        }
+    DriveLease lease(int drive, DriveHolder holder) throws IOException {
+        return locks.lease(drive, holder);
     }
 
-    void release(int drive) {
-        synchronized (leases) {
-            leases.remove(drive);
-        }
+    /** Who holds {@code drive}, for the operator's "in use" refusals. */
+    String describeHolder(int drive) throws IOException {
+        return locks.describeHolder(drive);
     }
 }

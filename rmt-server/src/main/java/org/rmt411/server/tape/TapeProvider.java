@@ -26,6 +26,15 @@ public final class TapeProvider implements DeviceProvider {
 
     @Override
     public Optional<Device> open(String name, int flags) throws IOException {
+        return open(name, flags, "local");
+    }
+
+    /**
+     * Opens drive N for the session talking to {@code peer}, who is recorded in the drive's
+     * state file while it is open so that an operator command can say whom it would overrule.
+     */
+    @Override
+    public Optional<Device> open(String name, int flags, String peer) throws IOException {
         Matcher m = NAME.matcher(name);
         if (!m.matches() || Integer.parseInt(m.group(2)) >= library.settings().drives()) {
             return Optional.empty();
@@ -33,7 +42,10 @@ public final class TapeProvider implements DeviceProvider {
         int drive = Integer.parseInt(m.group(2));
         boolean rewinding = m.group(1).isEmpty();
         boolean forWrite = OpenFlags.accessMode(flags) != OpenFlags.O_RDONLY;
-        DriveLease lease = library.lease(drive);
+        if (forWrite && library.readOnly()) {
+            throw new RmtException(Errno.EROFS); // the namespace says so first; the library never writes
+        }
+        DriveLease lease = library.lease(drive, DriveHolder.now(peer));
         Cartridge cartridge = null;
         try {
             DriveState state = lease.read();
@@ -51,7 +63,8 @@ public final class TapeProvider implements DeviceProvider {
             if (cartridge != null && forWrite && cartridge.writeProtected()) {
                 throw new RmtException(Errno.EROFS); // st: write open of a protected tape
             }
-            TapeDrive tape = new TapeDrive(state, cartridge, forWrite, rewinding, autoloader(drive));
+            TapeDrive tape = new TapeDrive(state, cartridge, forWrite, rewinding, autoloader(drive, lease));
+            lease.hold(state);
             lease.live(state);
             return Optional.of(new TapeDevice(tape, lease));
         } catch (IOException | RuntimeException e) {
@@ -63,17 +76,31 @@ public final class TapeProvider implements DeviceProvider {
         }
     }
 
-    /** The changer for {@code drive}: sequential when the library is an autoloader, else manual. */
-    private Autoloader autoloader(int drive) {
+    /**
+     * The changer for {@code drive}: sequential when the library is an autoloader, else manual.
+     * What it mounts is recorded in the state file at once, so an operator command sees which
+     * cartridge the open drive now holds (and refuses to touch it) before the session closes.
+     */
+    private Autoloader autoloader(int drive, DriveLease lease) {
         return new Autoloader() {
             @Override
             public Cartridge next(String unloaded, boolean wasBlank) throws IOException {
-                return library.settings().autoloader() ? library.mountNext(unloaded, drive, !wasBlank) : null;
+                return announce(library.settings().autoloader() ? library.mountNext(unloaded, drive, !wasBlank) : null);
             }
 
             @Override
             public Cartridge load() throws IOException {
-                return library.mountNext(null, drive, false);
+                return announce(library.mountNext(null, drive, false));
+            }
+
+            private Cartridge announce(Cartridge mounted) throws IOException {
+                DriveState live = lease.live();
+                if (mounted != null && live != null) {
+                    live.cartridge = mounted.barcode();
+                    live.rewind();
+                    lease.hold(live);
+                }
+                return mounted;
             }
         };
     }

@@ -57,4 +57,35 @@ final class Trees {
         }
         return out;
     }
+
+    /**
+     * Everything on disk under {@code root}: every folder's path and every file's path, size,
+     * modification time (to the nanosecond the file system keeps) and SHA-256. Equal before and
+     * after means nothing was created, removed, written or even touched.
+     */
+    static String fingerprint(Path root) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted().toList()) {
+                String rel = root.relativize(p).toString();
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    sb.append("dir ").append(rel).append('\n');
+                    continue;
+                }
+                sb.append("file ").append(rel).append(' ').append(Files.size(p)).append(' ')
+                        .append(Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant()).append(' ')
+                        .append(sha256(p)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -60,8 +60,39 @@ final class TapeFixture implements AutoCloseable, AfterEachCallback {
         provider = new TapeProvider(library);
     }
 
+    /** The same files seen by a {@code --read-only} server process. */
+    void restartReadOnly() {
+        library = new TapeLibrary(root, library.settings(), true);
+        provider = new TapeProvider(library);
+    }
+
     Device open(String name, int flags) throws IOException {
         return provider.open(name, flags).orElseThrow();
+    }
+
+    /** Opens as the session talking to {@code peer}. */
+    Device open(String name, int flags, String peer) throws IOException {
+        return provider.open(name, flags, peer).orElseThrow();
+    }
+
+    /**
+     * Everything under the root: each folder's path, each file's path, size, modification time
+     * and content. Equal before and after means nothing on disk changed.
+     */
+    String tree() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted().toList()) {
+                if (Files.isDirectory(p)) {
+                    sb.append("d ").append(p).append('\n');
+                } else {
+                    sb.append("f ").append(p).append(' ').append(Files.size(p)).append(' ')
+                            .append(Files.getLastModifiedTime(p)).append(' ')
+                            .append(java.util.HexFormat.of().formatHex(Files.readAllBytes(p))).append('\n');
+                }
+            }
+        }
+        return sb.toString();
     }
 
     Path image(String barcode) {
