@@ -32,6 +32,12 @@ final class DriveLease implements Closeable {
     private final Map<Integer, Remembered> memory;
     private byte[] seenOnDisk = new byte[0];
     private volatile DriveState live;
+    /**
+     * What the autoloader just mounted here, until the session's state says so: without it a
+     * second drive loading at the same moment would see this one as empty and mount the same
+     * cartridge (found by bench/memory.sh with 32 drives).
+     */
+    private volatile String claimed;
     private boolean closed;
 
     /**
@@ -66,6 +72,16 @@ final class DriveLease implements Closeable {
 
     void live(DriveState state) {
         this.live = state;
+        this.claimed = null;
+    }
+
+    /** The cartridge the autoloader has mounted for this drive but the drive's state does not show yet. */
+    String claimed() {
+        return claimed;
+    }
+
+    void claim(String barcode) {
+        this.claimed = barcode;
     }
 
     /** The drive's saved state, or null for a drive never used; the session starts from it. */
@@ -103,6 +119,7 @@ final class DriveLease implements Closeable {
     void hold(DriveState state) throws IOException {
         state.holder = memory == null ? holder : null;
         save(state);
+        claimed = null;
     }
 
     /** Records {@code state} with nobody holding the drive (it is being closed). */

@@ -121,6 +121,11 @@ final class DriveLocks {
         Path file = library.driveState(drive);
         synchronized (HELD) {
             DriveLease lease = HELD.get(key(file));
+            if (lease != null && lease.claimed() != null) {
+                DriveState claimed = new DriveState();
+                claimed.cartridge = lease.claimed();
+                return claimed;
+            }
             if (lease != null && lease.live() != null) {
                 return lease.live();
             }
@@ -129,6 +134,16 @@ final class DriveLocks {
             }
             byte[] onDisk = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
             return readOnly ? DriveLease.recall(memory.get(drive), onDisk) : DriveState.parse(onDisk);
+        }
+    }
+
+    /** Marks {@code barcode} as mounted in {@code drive} by this process's autoloader (see {@link DriveLease#claimed()}). */
+    void claim(int drive, String barcode) {
+        synchronized (HELD) {
+            DriveLease lease = HELD.get(key(library.driveState(drive)));
+            if (lease != null) {
+                lease.claim(barcode);
+            }
         }
     }
 

@@ -181,6 +181,7 @@ public final class TapeLibrary {
         Set<String> held = heldByOtherDrives(drive);
         for (String barcode : barcodes()) {
             if (!held.contains(barcode) && (after == null || barcode.compareTo(after) > 0)) {
+                locks.claim(drive, barcode);
                 return load(barcode);
             }
         }
@@ -190,6 +191,7 @@ public final class TapeLibrary {
         String barcode = nextBarcode();
         create(barcode, settings.capacity(), settings.earlyWarning(), false);
         LOG.log(Level.INFO, "drive " + drive + ": magazine empty, loaded a blank cartridge " + barcode);
+        locks.claim(drive, barcode);
         return load(barcode);
     }
 
