@@ -188,6 +188,18 @@ final class Spacing {
         s.blkno = target == 0 ? 0 : -1;
     }
 
+    /**
+     * MTTELL, served as st's MTIOCPOS: the logical block address. It neither ends a write nor
+     * changes the eof state; st's {@code get_location} sets file and block to 0 at BOT.
+     */
+    static long tell(DriveState s) {
+        if (s.object == 0) {
+            s.fileno = 0;
+            s.blkno = 0;
+        }
+        return s.object;
+    }
+
     /** Stands at end of data with the block number unknown and st's ST_EOD. */
     static void endOfData(TapeIndex ix, DriveState s) {
         s.offset = ix.endOfData();

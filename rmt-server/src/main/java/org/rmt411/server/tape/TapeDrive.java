@@ -183,10 +183,9 @@ final class TapeDrive {
                 rewind(c);
                 return count;
             case MtOp.MTTELL:
-                return tell();
+                return Spacing.tell(state);
             case MtOp.MTSEEK:
                 closeFileIfWriting();
-                lastWasWrite = false;
                 Spacing.seek(c, state, count);
                 return count;
             default:
@@ -229,7 +228,6 @@ final class TapeDrive {
      */
     private void unload(Cartridge c) throws IOException {
         closeFileIfWriting();
-        lastWasWrite = false;
         c.sync();
         state.offset = 0;
         state.object = 0;
@@ -264,18 +262,6 @@ final class TapeDrive {
         state.cartridge = next.barcode();
         state.rewind();
         modeSensed = true;
-    }
-
-    /**
-     * MTTELL, served as st's MTIOCPOS: the logical block address. It neither ends a write nor
-     * changes the eof state; st's {@code get_location} sets file and block to 0 at BOT.
-     */
-    private long tell() {
-        if (state.object == 0) {
-            state.fileno = 0;
-            state.blkno = 0;
-        }
-        return state.object;
     }
 
     /** MTIOCGET as st fills it (rmt-protocol.md §5.1). */
