@@ -34,6 +34,12 @@ public record MtStatus(long type, long resid, long dsreg, long gstat, long erreg
     public static final long GMT_EOD = 0x08000000L;
     public static final long GMT_WR_PROT = 0x04000000L;
     public static final long GMT_ONLINE = 0x01000000L;
+    /** Density code 3 (6250 bpi), as st reports it. */
+    public static final long GMT_D_6250 = 0x00800000L;
+    /** Density code 2 (1600 bpi). */
+    public static final long GMT_D_1600 = 0x00400000L;
+    /** Density code 1 (800 bpi). */
+    public static final long GMT_D_800 = 0x00200000L;
     public static final long GMT_DR_OPEN = 0x00040000L;
     public static final long GMT_IM_REP_EN = 0x00010000L;
 

@@ -14,18 +14,16 @@ import org.rmt411.server.device.Payload;
  * them all.
  */
 final class TapeDrive {
-    /** st.rst "EOM Behaviour When Writing": after early warning, ENOSPC and success alternate. */
-    private enum EomState { NONE, ERROR_NEXT, ALLOW_NEXT }
-
     private final DriveState state;
     private final boolean openForWrite;
     private final boolean rewinding;
     private final Autoloader autoloader;
     private Cartridge cartridge;
-    private final TapeReader reader = new TapeReader();
-    private EomState eom = EomState.NONE;
+    /** st's {@code STps->rw == ST_WRITING}: close, rewind and the like write a filemark first. */
     private boolean lastWasWrite;
     private long marksWritten;
+    /** False while no tape has been seen since open: st then reports block size and density 0. */
+    private boolean modeSensed;
 
     TapeDrive(DriveState state, Cartridge cartridge, boolean openForWrite, boolean rewinding, Autoloader autoloader) {
         this.state = state;
@@ -33,12 +31,11 @@ final class TapeDrive {
         this.openForWrite = openForWrite;
         this.rewinding = rewinding;
         this.autoloader = autoloader;
-        if (cartridge != null) {
-            TapeIndex ix = cartridge.index();
-            if (state.offset > ix.endOfData() || state.object > ix.objects()) {
-                // The image was cut behind our back (torn-tail repair, operator): stand at its end.
-                Spacing.toEnd(ix, state);
-            }
+        this.modeSensed = cartridge != null;
+        if (cartridge == null) {
+            state.noTape();
+        } else {
+            state.settle(cartridge.index());
         }
     }
 
@@ -55,15 +52,11 @@ final class TapeDrive {
         return cartridge;
     }
 
-    /**
-     * R: the records to send (see {@link TapeReader}); reading ends a write and st's
-     * early-warning state.
-     */
+    /** R: the records to send (see {@link TapeReader}); reading ends a write. */
     List<TapeObject> read(long count) throws IOException {
         Cartridge c = loaded();
         lastWasWrite = false;
-        eom = EomState.NONE;
-        return reader.read(c, state, count);
+        return TapeReader.read(c, state, count);
     }
 
     /**
@@ -82,8 +75,8 @@ final class TapeDrive {
         if ((size > 0 && len % size != 0) || (size == 0 && len > SimhFormat.MAX_RECORD)) {
             throw new RmtException(Errno.EINVAL);
         }
-        if (eom == EomState.ERROR_NEXT) {
-            eom = EomState.ALLOW_NEXT;
+        if (state.eof == StEof.EOM_OK) {
+            state.eof = StEof.EOD_1; // st_write: refused after early warning, the next one goes
             throw new RmtException(Errno.ENOSPC);
         }
         int recordLength = size > 0 ? size : (int) len;
@@ -91,6 +84,7 @@ final class TapeDrive {
         long span = records * SimhFormat.recordSpan(recordLength);
         long capacity = c.capacity();
         if (capacity > 0 && state.offset + span > capacity) {
+            state.eof = StEof.EOM_OK; // VOLUME OVERFLOW: st_write's EOM with all undone
             throw new RmtException(Errno.ENOSPC); // physical end: nothing is written
         }
         long offset = state.offset;
@@ -106,14 +100,19 @@ final class TapeDrive {
         }
         state.offset = offset;
         state.object = object;
-        reader.reset();
+        state.addBlocks(records);
         lastWasWrite = true;
         if (capacity > 0 && state.offset >= capacity - c.earlyWarning()) {
-            eom = EomState.ERROR_NEXT; // the write that reaches early warning completes
+            state.eof = StEof.EOM_OK; // the write that reaches early warning completes
+        } else {
+            state.eof = state.eof == StEof.EOD_1 ? StEof.EOM_OK : StEof.NOEOF;
         }
     }
 
-    /** MTWEOF / MTWEOFI: n marks at the position, then the synchronisation point. */
+    /**
+     * MTWEOF / MTWEOFI: n marks at the position, then the synchronisation point. st counts
+     * fileno + n and sets block 0 even for n = 0, and ST_NOEOF (st_int_ioctl).
+     */
     private void writeMarks(int count) throws IOException {
         Cartridge c = writableCartridge();
         if (count < 0) {
@@ -122,11 +121,12 @@ final class TapeDrive {
         for (int i = 0; i < count; i++) {
             state.offset = c.writeMark(state.offset, state.object);
             state.object++;
-            state.blockKnown = true;
             marksWritten++;
         }
+        state.addFiles(count);
+        state.blkno = 0;
+        state.eof = StEof.NOEOF;
         lastWasWrite = false;
-        reader.reset();
         c.sync();
     }
 
@@ -154,10 +154,12 @@ final class TapeDrive {
                 state.density = count & 0xff;
                 return count;
             case MtOp.MTCOMPRESSION:
+                lastWasWrite = false; // st_ioctl: ST_IDLE, so close writes no filemark
                 state.compression = count != 0;
                 return count;
             case MtOp.MTLOCK:
             case MtOp.MTUNLOCK:
+                lastWasWrite = false; // st_ioctl: every op but NOP, SETBLK, SETDENSITY: ST_IDLE
                 state.locked = op == MtOp.MTLOCK;
                 return count;
             case MtOp.MTSETDRVBUFFER:
@@ -172,8 +174,6 @@ final class TapeDrive {
 
     private long motion(int op, int count) throws IOException {
         Cartridge c = loaded();
-        reader.reset();
-        eom = EomState.NONE;
         switch (op) {
             case MtOp.MTWEOF:
             case MtOp.MTWEOFI:
@@ -194,8 +194,7 @@ final class TapeDrive {
                 rewind(c);
                 return count;
             case MtOp.MTTELL:
-                lastWasWrite = false;
-                return state.object;
+                return Spacing.tell(state);
             case MtOp.MTSEEK:
                 closeFileIfWriting();
                 Spacing.seek(c, state, count);
@@ -214,9 +213,6 @@ final class TapeDrive {
         boolean wroteMark = (op == MtOp.MTBSF || op == MtOp.MTBSFM) && closeFileIfWriting();
         lastWasWrite = false;
         int n = wroteMark ? count + 1 : count; // st steps back over the mark it just wrote
-        if (n == 0 && op != MtOp.MTEOM) {
-            return;
-        }
         switch (op) {
             case MtOp.MTFSF -> Spacing.forwardFiles(c, state, n);
             case MtOp.MTBSF -> Spacing.backFiles(c, state, n);
@@ -236,9 +232,16 @@ final class TapeDrive {
         c.sync();
     }
 
-    /** MTOFFL: rewind, unlock the door as st does, unload, and let the autoloader feed the next. */
+    /**
+     * MTOFFL: rewind, unlock the door as st does, unload, and let the autoloader feed the next.
+     * st's {@code do_load_unload} leaves its file and block numbers and eof state as they were
+     * until the next open of the empty drive, so only the position in the image is reset.
+     */
     private void unload(Cartridge c) throws IOException {
-        rewind(c);
+        closeFileIfWriting();
+        c.sync();
+        state.offset = 0;
+        state.object = 0;
         state.locked = false;
         String barcode = c.barcode();
         boolean wasBlank = c.index().objects() == 0;
@@ -260,18 +263,21 @@ final class TapeDrive {
         }
     }
 
+    /** A cartridge fed in: st's new tape session (check_tape) is file 0, block 0, ST_NOEOF. */
     private void mount(Cartridge next) {
         cartridge = next;
-        state.cartridge = next == null ? null : next.barcode();
-        state.rewind();
-        reader.reset();
-        eom = EomState.NONE;
         lastWasWrite = false;
+        if (next == null) {
+            return;
+        }
+        state.cartridge = next.barcode();
+        state.rewind();
+        modeSensed = true;
     }
 
     /** MTIOCGET as st fills it (rmt-protocol.md §5.1). */
     MtStatus status() {
-        return DriveStatus.of(state, cartridge, eom != EomState.NONE);
+        return DriveStatus.of(state, cartridge, modeSensed);
     }
 
     /** Close: one filemark after a write, rewind on the rewinding device, then sync. */
@@ -281,7 +287,9 @@ final class TapeDrive {
             return;
         }
         try {
-            closeFileIfWriting();
+            if (closeFileIfWriting()) {
+                state.eof = StEof.FM; // st_flush: the filemark written at close leaves ST_FM
+            }
             if (rewinding) {
                 state.rewind();
             }

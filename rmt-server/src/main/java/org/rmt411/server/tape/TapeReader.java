@@ -7,28 +7,29 @@ import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.RmtException;
 
 /**
- * The read side of a drive and st's read state (st.h): after a filemark, then the two zero-length
- * reads at end of data before EIO. Any write or move starts over ({@link #reset()}).
+ * The read side of a drive, with st's bookkeeping (st.c {@code st_read} and {@code read_tape}):
+ * the block counter, the file counter at a filemark and the eof state at end of data, which
+ * the drive keeps in {@link DriveState#eof}.
  */
 final class TapeReader {
-    /** st.h's read-side states: after a filemark, then the two zero reads at end of data. */
-    private enum EofState { NONE, FILEMARK, EOD_1, EOD_2 }
-
-    private EofState eof = EofState.NONE;
-
-    /** Forgets the read state: the drive wrote or moved. */
-    void reset() {
-        eof = EofState.NONE;
+    private TapeReader() {
     }
 
     /**
      * R: the records to send. Variable mode returns the whole next record, ENOMEM (skipping it)
      * when {@code count} is smaller (st.4 "Data transfer"); a filemark reads as nothing and
-     * leaves the position after it; at end of data two reads return nothing, then EIO.
+     * leaves the position after it; end of data reads as nothing once right after a filemark,
+     * else as EIO.
      */
-    List<TapeObject> read(Cartridge c, DriveState state, long count) throws IOException {
+    static List<TapeObject> read(Cartridge c, DriveState state, long count) throws IOException {
         if (count == 0) {
             return List.of();
+        }
+        if (state.blockSize > 0 && count % state.blockSize != 0) {
+            throw new RmtException(Errno.EINVAL); // st_read: not a whole number of blocks
+        }
+        if (state.eof.endOfData()) {
+            return pastEndOfData(state);
         }
         if (state.blockSize > 0) {
             return readFixed(c, state, count);
@@ -36,32 +37,31 @@ final class TapeReader {
         TapeObject o = c.image().forward(state.offset, c.index().endOfData());
         switch (o.kind()) {
             case RECORD:
-                eof = EofState.NONE;
                 state.offset = o.end();
                 state.object++;
                 if (o.bad()) {
+                    state.blkno = -1; // read_tape: a medium error makes st lose the block number
                     throw new RmtException(Errno.EIO);
                 }
+                state.addBlocks(1); // read_tape counts the block, also when it is too long
                 if (count < o.length()) {
                     throw new RmtException(Errno.ENOMEM);
                 }
+                dataReturned(state);
                 return List.of(o);
             case MARK:
                 crossMark(o, state);
                 return List.of();
             case END_OF_DATA:
-                return atEndOfData();
+                return atEndOfData(state);
             default:
                 throw new RmtException(Errno.EIO);
         }
     }
 
     /** Fixed-block mode: whole blocks up to {@code count}, stopping before a filemark. */
-    private List<TapeObject> readFixed(Cartridge c, DriveState state, long count) throws IOException {
+    private static List<TapeObject> readFixed(Cartridge c, DriveState state, long count) throws IOException {
         int size = state.blockSize;
-        if (count % size != 0) {
-            throw new RmtException(Errno.EINVAL);
-        }
         List<TapeObject> records = new ArrayList<>();
         while ((long) (records.size() + 1) * size <= count) {
             TapeObject o = c.image().forward(state.offset, c.index().endOfData());
@@ -69,7 +69,7 @@ final class TapeReader {
                 records.add(o);
                 state.offset = o.end();
                 state.object++;
-                eof = EofState.NONE;
+                state.addBlocks(1);
                 continue;
             }
             if (!records.isEmpty()) {
@@ -80,31 +80,52 @@ final class TapeReader {
                 return records;
             }
             if (o.kind() == TapeObject.Kind.END_OF_DATA) {
-                return atEndOfData();
+                return atEndOfData(state);
             }
             throw new RmtException(Errno.EIO);
         }
+        dataReturned(state);
         return records;
     }
 
-    private void crossMark(TapeObject mark, DriveState state) {
-        state.offset = mark.end();
-        state.object++;
-        state.blockKnown = true;
-        eof = EofState.FILEMARK;
+    /** st_read: data returned after a filemark ends the ST_FM state. */
+    private static void dataReturned(DriveState state) {
+        if (state.eof == StEof.FM) {
+            state.eof = StEof.NOEOF;
+        }
     }
 
-    private List<TapeObject> atEndOfData() throws RmtException {
-        switch (eof) {
-            case NONE:
-                eof = EofState.EOD_1;
-                return List.of();
-            case FILEMARK:
-            case EOD_1:
-                eof = EofState.EOD_2;
-                return List.of();
-            default:
-                throw new RmtException(Errno.EIO);
+    /** read_tape and st_read: a filemark read is file + 1, block 0, state ST_FM. */
+    private static void crossMark(TapeObject mark, DriveState state) {
+        state.offset = mark.end();
+        state.object++;
+        state.addFiles(1);
+        state.blkno = 0;
+        state.eof = StEof.FM;
+    }
+
+    /**
+     * read_tape meets BLANK CHECK: st loses the block number; right after a filemark it returns
+     * nothing and enters ST_EOD (ST_EOD_2, which st_read advances), otherwise it fails with EIO.
+     */
+    private static List<TapeObject> atEndOfData(DriveState state) throws RmtException {
+        state.blkno = -1;
+        if (state.eof != StEof.FM) {
+            throw new RmtException(Errno.EIO);
         }
+        state.eof = StEof.EOD;
+        return List.of();
+    }
+
+    /**
+     * st_read in ST_EOD_1 or ST_EOD_2 returns nothing and moves one state on without touching
+     * the tape; in ST_EOD it fails with EIO.
+     */
+    private static List<TapeObject> pastEndOfData(DriveState state) throws RmtException {
+        if (state.eof == StEof.EOD) {
+            throw new RmtException(Errno.EIO);
+        }
+        state.eof = StEof.values()[state.eof.ordinal() + 1];
+        return List.of();
     }
 }

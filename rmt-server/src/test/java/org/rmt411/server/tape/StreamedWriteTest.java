@@ -95,8 +95,8 @@ class StreamedWriteTest {
     void aRefusedWriteStillSkipsItsPayload() throws IOException {
         byte[] record = TapeFixture.record(BIG, 4);
         // Opened read-only: st answers EACCES, and the next request after the payload is found.
-        assertThat(converse(concat("O/dev/nst0\n0\nW" + BIG + "\n", record, "I0\n0\nC\n")))
-                .isEqualTo("A0\nE13\nPermission denied\nA0\nA0\n");
+        assertThat(converse(concat("O/dev/nst0\n0\nW" + BIG + "\n", record, "I8\n1\nC\n")))
+                .isEqualTo("A0\nE13\nPermission denied\nA1\nA0\n"); // I8 = MTNOP
     }
 
     private MtStatus status() throws IOException {

@@ -1,6 +1,7 @@
 package org.rmt411.server.tape;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rmt411.server.tape.TapeFixture.RDONLY;
 import static org.rmt411.server.tape.TapeFixture.assertAt;
 import static org.rmt411.server.tape.TapeFixture.assertErrno;
@@ -64,12 +65,14 @@ class TapeDriveTest {
     }
 
     @Test
-    void endOfDataReadsZeroThenZeroThenEio() throws IOException {
+    void endOfDataNotAfterAFilemarkIsEio() throws IOException {
+        // st.c read_tape: BLANK CHECK is EIO unless the eof state is ST_FM; st loses the block
+        // number and, not having entered ST_EOD, reports no GMT_EOD.
         try (Device d = tapes.open("/dev/nst0", RDONLY)) {
-            assertThat(read(d, 100)).isEmpty();
-            assertThat(read(d, 100)).isEmpty();
             assertErrno(Errno.EIO, () -> read(d, 100));
-            assertThat(status(d).has(MtStatus.GMT_EOD)).isTrue();
+            assertErrno(Errno.EIO, () -> read(d, 100));
+            assertAt(d, 0, -1);
+            assertThat(status(d).has(MtStatus.GMT_EOD)).isFalse();
         }
     }
 
@@ -99,7 +102,7 @@ class TapeDriveTest {
         try (Device d = tapes.open("/dev/nst0", RDONLY)) {
             d.ioctl(MtOp.MTREW, 1);
             assertErrno(Errno.EIO, () -> d.ioctl(MtOp.MTFSF, 3));
-            assertAt(d, 2, 0);
+            assertAt(d, 2, -1); // st.c st_int_ioctl MTFSF into BLANK CHECK: fileno - residual, block -1
         }
     }
 
@@ -195,6 +198,41 @@ class TapeDriveTest {
             }
             assertThat(small.scan("VT0001").records()).isEqualTo(5);
         }
+    }
+
+    @Test
+    void aStateFileFromBeforeStsCountersGetsThemFromTheImage() throws IOException {
+        tapes.writeFiles(3, 3);
+        try (Device d = tapes.open("/dev/nst0", RDONLY)) {
+            d.ioctl(MtOp.MTREW, 1);
+            d.ioctl(MtOp.MTFSF, 1);
+            d.ioctl(MtOp.MTFSR, 2);
+        }
+        java.nio.file.Path file = tapes.library.driveState(0);
+        String current = Files.readString(file);
+        assertThat(current).contains("fileno=1", "blkno=2", "eof=NOEOF");
+        // What the previous version wrote: no fileno, blkno or eof; block unknown after MTBSF.
+        Files.writeString(file, current.lines().filter(l -> !l.matches("(fileno|blkno|eof)=.*"))
+                .map(l -> l.startsWith("blockKnown=") ? "blockKnown=false" : l)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        try (Device d = tapes.open("/dev/nst0", RDONLY)) {
+            assertAt(d, 1, -1);
+            assertThat(status(d).has(MtStatus.GMT_EOD)).isFalse();
+        }
+        Files.writeString(file, Files.readString(file).replace("fileKnown=true", "fileKnown=false")
+                .replaceAll("fileno=.*", "").replaceAll("blkno=.*", ""));
+        try (Device d = tapes.open("/dev/nst0", RDONLY)) {
+            assertAt(d, -1, -1);
+        }
+    }
+
+    @Test
+    void anUnknownEofStateInTheStateFileIsRefusedByName() throws IOException {
+        tapes.writeFiles(1);
+        java.nio.file.Path file = tapes.library.driveState(0);
+        Files.writeString(file, Files.readString(file).replace("eof=FM", "eof=SIDEWAYS"));
+        assertThatThrownBy(() -> tapes.open("/dev/nst0", RDONLY)).isInstanceOf(IOException.class)
+                .hasMessageContaining("unreadable drive state").hasMessageContaining("SIDEWAYS");
     }
 
     @Test
