@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rmt411.protocol.RmtRequestDecoder;
 import org.rmt411.protocol.SeekOrder;
+import org.rmt411.server.logging.LogMode;
+import org.rmt411.server.logging.LogOptions;
+import org.rmt411.server.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +30,7 @@ public final class ServerMain implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "" + ServerConfig.DEFAULT_PORT, paramLabel = "PORT",
+    @Option(names = "--port", converter = Converters.Number.class, defaultValue = "" + ServerConfig.DEFAULT_PORT, paramLabel = "PORT",
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}, the IANA rmt port; 0 picks a free one).")
     private int port;
 
@@ -52,32 +55,46 @@ public final class ServerMain implements Callable<Integer> {
             description = "Peers allowed to connect (repeatable; default: loopback only, 127.0.0.0/8 and ::1).")
     private List<String> allow = new java.util.ArrayList<>();
 
-    @Option(names = "--max-sessions", defaultValue = "" + ServerConfig.DEFAULT_MAX_SESSIONS, paramLabel = "N",
+    @Option(names = "--max-sessions", converter = Converters.Number.class, defaultValue = "" + ServerConfig.DEFAULT_MAX_SESSIONS, paramLabel = "N",
             description = "Connections served at once; more are refused (default: ${DEFAULT-VALUE}).")
     private int maxSessions;
 
-    @Option(names = "--max-record", defaultValue = "" + RmtRequestDecoder.DEFAULT_MAX_RECORD, paramLabel = "BYTES",
+    @Option(names = "--max-record", converter = Converters.Number.class, defaultValue = "" + RmtRequestDecoder.DEFAULT_MAX_RECORD, paramLabel = "BYTES",
             description = "Largest R or W count accepted (default: ${DEFAULT-VALUE}, 16 MiB - 1).")
     private int maxRecord;
 
     @Option(names = "--seek-order", defaultValue = "auto", paramLabel = "ORDER",
-            converter = SeekOrderConverter.class,
+            converter = Converters.Seek.class,
             description = "L argument order: auto, offset-first or whence-first (default: ${DEFAULT-VALUE}).")
     private SeekOrder seekOrder;
 
-    @Option(names = "--trace", description = "Log one stderr line per request and reply (never payload bytes).")
+    @Option(names = "--trace", description = "Log one line per request and reply (never payload bytes).")
     private boolean trace;
+
+    @Option(names = "--log", defaultValue = "auto", paramLabel = "DEST", converter = Converters.Log.class,
+            description = "Where logs go: auto, stderr, journal, file or none (default: ${DEFAULT-VALUE}: stderr,"
+                    + " unless it is a socket as under inetd; then the journal if journald runs, else nowhere).")
+    private LogMode log;
+
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = "Append logs to FILE, one timestamped line per record (implies --log file).")
+    private Path logFile;
 
     @CommandLine.Mixin
     private TapeOptions tapes;
 
     /** Runs the command and exits with its code. */
     public static void main(String[] args) throws Exception {
-        Logging.configure();
+        // First, before anything can print: under inetd, stderr is the rmt connection.
+        Logging.Started logging = Logging.start(args);
+        if (logging.problem() != null) {
+            logging.err().println("rmt-server: " + logging.problem());
+            ShutdownHook.exit(ServerLauncher.EXIT_RUNTIME);
+        }
         java.util.Optional<ServerConfig> quick = QuickArgs.parse(args);
         int code = quick.isPresent()
-                ? ServerLauncher.launch(quick.get(), new PrintWriter(System.err, true))
-                : run(args);
+                ? ServerLauncher.launch(quick.get(), logging.err())
+                : commandLine().setErr(logging.err()).execute(args);
         ShutdownHook.exit(code);
     }
 
@@ -93,7 +110,8 @@ public final class ServerMain implements Callable<Integer> {
 
     /** The command with its subcommands; their failures print one line, not a stack trace. */
     private static CommandLine commandLine() {
-        return new CommandLine(new ServerMain()).setExecutionExceptionHandler((e, cl, parsed) -> {
+        return new CommandLine(new ServerMain()).setParameterExceptionHandler(new UsageErrors())
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
             cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": "
                     + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return ServerLauncher.EXIT_RUNTIME;
@@ -119,14 +137,6 @@ public final class ServerMain implements Callable<Integer> {
 
     private ServerConfig config() {
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
-                trace, tapes.settings());
-    }
-
-    /** Parses {@code auto|offset-first|whence-first}. */
-    static final class SeekOrderConverter implements CommandLine.ITypeConverter<SeekOrder> {
-        @Override
-        public SeekOrder convert(String value) {
-            return QuickArgs.seekOrder(value);
-        }
+                trace, tapes.settings(), new LogOptions(log, logFile));
     }
 }

@@ -74,7 +74,7 @@ public final class RmtSession implements Runnable {
         this.encoder = new RmtReplyEncoder(out);
         this.namespace = namespace;
         this.seeks = new SeekResolver(options.seekOrder());
-        this.trace = options.trace() ? Trace.to(System.err, peer) : Trace.OFF;
+        this.trace = options.trace() ? Trace.of(peer) : Trace.OFF;
         this.tracing = options.trace();
         this.peer = peer;
         this.writeBuffer = new WriteBuffer(decoder);

@@ -17,7 +17,11 @@ class QuickArgsTest {
             new String[] {"--seek-order=offset-first", "--stdio"},
             new String[] {"--drives", "4", "--capacity", "64M", "--stdio"},
             new String[] {"--capacity=1G", "--early-warning", "1M", "--no-autoloader"},
-            new String[] {"--autoloader", "--drives=2"});
+            new String[] {"--autoloader", "--drives=2"},
+            new String[] {"--inetd", "--log-file", "/var/log/rmt411.log"},
+            new String[] {"--log=journal", "--port", "4110"},
+            new String[] {"--log", "file", "--log-file=rmt.log", "--stdio"},
+            new String[] {"--log", "none", "--inetd"});
 
     @Test
     void agreesWithPicocli() {
@@ -40,7 +44,10 @@ class QuickArgsTest {
                 new String[] {"--port", "x"}, new String[] {"--stdio", "--inetd"}, new String[] {"--allow", "example.com"},
                 new String[] {"--seek-order", "sideways"}, new String[] {"--trace=yes"}, new String[] {"cartridge", "list"},
                 new String[] {"--port", "70000"}, new String[] {"--drives", "0"},
-                new String[] {"--capacity", "1M", "--early-warning", "2M"}, new String[] {"--capacity", "lots"})) {
+                new String[] {"--capacity", "1M", "--early-warning", "2M"}, new String[] {"--capacity", "lots"},
+                new String[] {"--root="}, new String[] {"--root", ""}, new String[] {"--bind="},
+                new String[] {"--log", "sideways"}, new String[] {"--log", "file"}, new String[] {"--log-file="},
+                new String[] {"--log", "none", "--log-file", "x.log"}, new String[] {"--max-sessions", "0"})) {
             assertThat(QuickArgs.parse(args)).as(String.join(" ", args)).isEmpty();
         }
     }
