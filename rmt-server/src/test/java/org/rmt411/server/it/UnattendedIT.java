@@ -1,0 +1,109 @@
+package org.rmt411.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server started as inetd and systemd start it, each time on a brand-new root, so the first
+ * open of /dev/nst0 logs "magazine empty, loaded a blank cartridge": GNU tar writes and lists an
+ * archive through each, and that log line goes where the README says, never into the rmt stream
+ * (where tar would fail with "Cannot open: Input/output error").
+ */
+@Timeout(180)
+class UnattendedIT {
+    private static final String BLANK = "magazine empty, loaded a blank cartridge VT0001";
+
+    @TempDir
+    Path dir;
+    Path root;
+    Path data;
+
+    @BeforeEach
+    void tree() throws Exception {
+        root = dir.resolve("brand-new-root");
+        data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("a"), "alpha\n");
+        Files.createDirectories(data.resolve("b"));
+        Files.writeString(data.resolve("b/c"), "gamma\n".repeat(5000));
+    }
+
+    /** Writes a and b with tar (through /dev/st0: rewinds on close), lists them back exactly. */
+    private void backUpAndList(Launcher launcher) throws Exception {
+        launcher.tar(dir, "-C", data.toString(), "-cf", "localhost:/dev/st0", "a", "b").ok();
+        assertThat(launcher.tar(dir, "-tf", "localhost:/dev/st0").ok().stdout()).isEqualTo("a\nb/\nb/c\n");
+        assertThat(root.resolve("library/VT0001.tap")).isNotEmptyFile();
+    }
+
+    @Test
+    void inetdWithTheSocketOnStderrAndNoLogFileLogsNothingIntoTheStream() throws Exception {
+        // auto: fd 2 is a socket, no journald here, so the logs (--trace too) go nowhere.
+        try (Launcher inetd = Launcher.inetd(dir, "--inetd", "--trace", "--root", root.toString())) {
+            backUpAndList(inetd);
+        }
+    }
+
+    @Test
+    void inetdWithLogFile() throws Exception {
+        Path log = dir.resolve("rmt411.log");
+        try (Launcher inetd = Launcher.inetd(dir, "--inetd", "--root", root.toString(), "--log-file", log.toString(),
+                "--trace")) {
+            backUpAndList(inetd);
+        }
+        // Two server processes appended to the one file, one timestamped line per record.
+        assertThat(Files.readAllLines(log)).anyMatch(line -> line.endsWith(BLANK))
+                .anyMatch(line -> line.contains("] O /dev/st0"))
+                .allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S* rmt-server \\w+: .*"));
+    }
+
+    @Test
+    void systemdAcceptNoServesTheListeningSocketWithoutAFlag() throws Exception {
+        Path log = dir.resolve("rmt411.log");
+        try (Launcher systemd = Launcher.socketActivate(dir, List.of(), "--root", root.toString(),
+                "--log-file", log.toString())) {
+            backUpAndList(systemd);
+            assertThat(systemd.terminate()).isZero();
+            assertThat(systemd.stderr()).as("--log-file takes every record").doesNotContain(BLANK, "terminated");
+        }
+        assertThat(Files.readString(log)).contains("listening on the sockets systemd passed (LISTEN_FDS)", BLANK,
+                "terminated, all devices closed");
+    }
+
+    @Test
+    void systemdAcceptYesServesTheConnectedSocketOnFd3() throws Exception {
+        Path log = dir.resolve("rmt411.log");
+        try (Launcher systemd = Launcher.socketActivate(dir, List.of("--accept"), "--root", root.toString(),
+                "--log-file", log.toString())) {
+            backUpAndList(systemd);
+        }
+        assertThat(Files.readString(log)).contains(BLANK);
+    }
+
+    @Test
+    void systemdAcceptYesAppliesAllow() throws Exception {
+        Path log = dir.resolve("rmt411.log");
+        try (Launcher systemd = Launcher.socketActivate(dir, List.of("--accept"), "--root", root.toString(),
+                "--allow", "192.0.2.0/24", "--log-file", log.toString())) {
+            Cmd.Result refused = systemd.tar(dir, "-tf", "localhost:/dev/st0");
+            assertThat(refused.exit()).isNotZero();
+        }
+        assertThat(Files.readString(log)).contains("refused /127.0.0.1:", "not in --allow 192.0.2.0/24");
+        assertThat(root.resolve("library")).doesNotExist();
+    }
+
+    @Test
+    void systemdInetdStyleLogsToItsOrdinaryStderr() throws Exception {
+        // --inetd puts the connection on fds 0 and 1 only; stderr stays a file, so auto keeps it.
+        try (Launcher systemd = Launcher.socketActivate(dir, List.of("--inetd", "--accept"), "--inetd",
+                "--root", root.toString())) {
+            backUpAndList(systemd);
+            assertThat(systemd.stderr()).contains(BLANK);
+        }
+    }
+}
