@@ -38,6 +38,11 @@ final class LineHandler extends Handler {
         }
     }
 
+    /** Where the lines go; plain prints to stderr must share it (one file offset). */
+    OutputStream out() {
+        return out;
+    }
+
     @Override
     public void flush() {
         // Every record is written straight through.

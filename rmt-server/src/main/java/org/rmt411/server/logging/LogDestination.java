@@ -3,6 +3,7 @@ package org.rmt411.server.logging;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.logging.Handler;
 
@@ -15,11 +16,26 @@ public sealed interface LogDestination {
     /** Opens the handler that writes there. */
     Handler open() throws IOException;
 
-    /** Standard error, one timestamped line per record. */
+    /**
+     * Standard error, one timestamped line per record. When an inherited socket closes, the JDK
+     * points fds 0-2 at {@code /dev/null}, and lines logged after that (shutdown, the sessions it
+     * ends) would be lost; so a pipe, terminal or file opened for appending is written through a
+     * descriptor of our own, {@code /proc/self/fd/2} reopened for appending. A file opened
+     * without {@code O_APPEND} ({@code 2>file}) keeps fd 2: a second descriptor would write at
+     * its own offset over the lines of whoever else writes there.
+     */
     record Stderr() implements LogDestination {
         @Override
         public Handler open() {
-            return new LineHandler(new FileOutputStream(FileDescriptor.err));
+            OutputStream out = null;
+            if (StandardError.reopenable(2)) {
+                try {
+                    out = new FileOutputStream("/proc/self/fd/2", true);
+                } catch (IOException | SecurityException e) {
+                    out = null; // not ours to reopen (permissions): fd 2 itself will do
+                }
+            }
+            return new LineHandler(out != null ? out : new FileOutputStream(FileDescriptor.err));
         }
 
         @Override
@@ -65,7 +81,7 @@ public sealed interface LogDestination {
     record None() implements LogDestination {
         @Override
         public Handler open() {
-            return new LineHandler(java.io.OutputStream.nullOutputStream());
+            return new LineHandler(OutputStream.nullOutputStream());
         }
 
         @Override

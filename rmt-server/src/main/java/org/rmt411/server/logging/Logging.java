@@ -56,9 +56,14 @@ public final class Logging {
         }
         install(handler);
         boolean stderrUsable = !stderr.socket() || stderr.isJournalStream(env.get("JOURNAL_STREAM"));
-        PrintStream console = System.err;
         PrintStream log = new PrintStream(new LogLines(handler, Level.SEVERE, "stderr"), true, StandardCharsets.UTF_8);
-        if (!(destination instanceof LogDestination.Stderr)) {
+        PrintStream console = System.err;
+        if (destination instanceof LogDestination.Stderr) {
+            // Plain prints and log lines through one descriptor: a file is then written at one
+            // offset, not overwritten from its start by the other.
+            console = new PrintStream(((LineHandler) handler).out(), true, StandardCharsets.UTF_8);
+            System.setErr(console);
+        } else {
             System.setErr(log);
         }
         if (StandardError.probe(1).socket()) {

@@ -14,6 +14,9 @@ import java.nio.file.Path;
  * @param inode the socket's inode, or -1
  */
 record StandardError(boolean socket, long device, long inode) {
+    /** Linux's O_APPEND, as /proc/self/fdinfo prints the flags (octal). */
+    private static final int O_APPEND = 02000;
+
     /** Probes descriptor {@code fd}; anything unreadable (no /proc) counts as not a socket. */
     static StandardError probe(int fd) {
         Path path = Path.of("/proc/self/fd/" + fd);
@@ -26,6 +29,32 @@ record StandardError(boolean socket, long device, long inode) {
             return new StandardError(true, device(path), inode);
         } catch (IOException | RuntimeException e) {
             return new StandardError(false, -1, -1);
+        }
+    }
+
+    /**
+     * Whether descriptor {@code fd} may be reopened through {@code /proc/self/fd} without
+     * changing where bytes land: a pipe, a terminal or other device, or a regular file opened
+     * with {@code O_APPEND} (its flags in {@code /proc/self/fdinfo}), but no socket.
+     */
+    static boolean reopenable(int fd) {
+        Path path = Path.of("/proc/self/fd/" + fd);
+        try {
+            String link = Files.readSymbolicLink(path).toString();
+            if (link.startsWith("socket:")) {
+                return false;
+            }
+            if (!Files.isRegularFile(path)) {
+                return true;
+            }
+            for (String line : Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd))) {
+                if (line.startsWith("flags:")) {
+                    return (Integer.parseInt(line.substring(6).trim(), 8) & O_APPEND) != 0;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -92,8 +92,9 @@ final class Launcher implements AutoCloseable {
 
     private static Launcher start(Path dir, List<String> command) throws IOException, InterruptedException {
         Path err = Files.createTempFile(dir, "launcher", ".err");
+        // Appending, as systemd's StandardError=append: and a shell's 2>> open it.
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(err.toFile()).start();
+                .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline && process.isAlive()) {
             Matcher m = LISTENING.matcher(Files.readString(err, StandardCharsets.UTF_8));

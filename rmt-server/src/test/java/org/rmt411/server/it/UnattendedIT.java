@@ -76,6 +76,18 @@ class UnattendedIT {
     }
 
     @Test
+    void systemdAcceptNoLogsToStderrUpToTheLastLine() throws Exception {
+        // Closing the inherited listener at SIGTERM makes the JDK point fds 0-2 at /dev/null;
+        // the lines logged after it must still arrive.
+        try (Launcher systemd = Launcher.socketActivate(dir, List.of(), "--root", root.toString())) {
+            backUpAndList(systemd);
+            assertThat(systemd.terminate()).isZero();
+            assertThat(systemd.stderr()).contains(BLANK, "session from 127.0.0.1:",
+                    "terminated, all devices closed");
+        }
+    }
+
+    @Test
     void systemdAcceptYesServesTheConnectedSocketOnFd3() throws Exception {
         Path log = dir.resolve("rmt411.log");
         try (Launcher systemd = Launcher.socketActivate(dir, List.of("--accept"), "--root", root.toString(),
