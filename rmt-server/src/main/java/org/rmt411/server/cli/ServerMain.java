@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:served and stopped normally (end of input, SIGTERM)",
-            "1:runtime error (cannot bind the port, unusable root, no inherited socket)",
+            "1:runtime error (cannot bind the port, unusable root or log file, no inherited socket)",
             "2:usage error (bad option or value)"})
 public final class ServerMain implements Callable<Integer> {
     @Spec
