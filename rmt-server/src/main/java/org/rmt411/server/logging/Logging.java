@@ -28,11 +28,10 @@ public final class Logging {
      *
      * @param err where start-up and usage errors go: stderr when it is usable, plus the log when
      *     that is elsewhere, so an operator at a terminal and the log file both see them
-     * @param destination where records go
      * @param problem why the asked-for destination could not be used (then the automatic one is
      *     in use), or {@code null}
      */
-    public record Started(PrintWriter err, LogDestination destination, String problem) {
+    public record Started(PrintWriter err, String problem) {
     }
 
     /** Chooses the destination from {@code args} and the environment and installs it. */
@@ -55,8 +54,17 @@ public final class Logging {
             handler = openOrNothing(destination);
         }
         install(handler);
-        boolean stderrUsable = !stderr.socket() || stderr.isJournalStream(env.get("JOURNAL_STREAM"));
         PrintStream log = new PrintStream(new LogLines(handler, Level.SEVERE, "stderr"), true, StandardCharsets.UTF_8);
+        PrintStream console = redirect(destination, handler, log);
+        boolean stderrUsable = !stderr.socket() || stderr.isJournalStream(env.get("JOURNAL_STREAM"));
+        return new Started(new PrintWriter(errors(destination, stderrUsable, console, log), true), problem);
+    }
+
+    /**
+     * Points {@link System#err} at the log, and {@link System#out} too when fd 1 is a socket
+     * (inetd's connection); returns what stderr prints should reach when it is usable.
+     */
+    private static PrintStream redirect(LogDestination destination, Handler handler, PrintStream log) {
         PrintStream console = System.err;
         if (destination instanceof LogDestination.Stderr) {
             // Plain prints and log lines through one descriptor: a file is then written at one
@@ -69,8 +77,7 @@ public final class Logging {
         if (StandardError.probe(1).socket()) {
             System.setOut(new PrintStream(new LogLines(handler, Level.INFO, "stdout"), true, StandardCharsets.UTF_8));
         }
-        return new Started(new PrintWriter(errors(destination, stderrUsable, console, log), true), destination,
-                problem);
+        return console;
     }
 
     private static OutputStream errors(LogDestination destination, boolean stderrUsable, PrintStream console,

@@ -68,6 +68,15 @@ class StartupErrorsIT {
     }
 
     @Test
+    void withALogFileStartUpErrorsReachBothTheTerminalAndTheLog() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        Path log = dir.resolve("rmt411.log");
+        fails(1, "rmt-server: --root " + file + ": Not a directory", "--stdio", "--log-file", log.toString(),
+                "--root", file.toString());
+        assertThat(Files.readString(log)).endsWith(" rmt-server SEVERE: --root " + file + ": Not a directory\n");
+    }
+
+    @Test
     void unusableRootSaysPermissionDenied() throws Exception {
         Path locked = Files.createDirectories(dir.resolve("locked"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
