@@ -2,9 +2,14 @@ package org.rmt411.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -85,6 +90,39 @@ class UnattendedIT {
             assertThat(systemd.stderr()).contains(BLANK, "session from 127.0.0.1:",
                     "terminated, all devices closed");
         }
+    }
+
+    @Test
+    void systemdAcceptNoServesEveryListeningSocketWithOneSessionLimit() throws Exception {
+        int second;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            second = probe.getLocalPort();
+        }
+        try (Launcher systemd = Launcher.socketActivate(dir, List.of("-l", "127.0.0.1:" + second), "--root",
+                root.toString(), "--max-sessions", "1")) {
+            try (Socket first = new Socket(InetAddress.getLoopbackAddress(), systemd.port)) {
+                assertThat(exchange(first, "O/held\n577\n", 3)).isEqualTo("A0\n");
+                try (Socket other = new Socket(InetAddress.getLoopbackAddress(), second)) {
+                    assertThat(exchange(other, "", 4)).as("one --max-sessions for both sockets").isEqualTo("E16\n");
+                }
+            }
+            // The first session ends when its client has gone; until then the slot is taken.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            String reply;
+            do {
+                try (Socket other = new Socket(InetAddress.getLoopbackAddress(), second)) {
+                    reply = exchange(other, "O/b\n577\nW1\nxC\n", 9);
+                }
+            } while (reply.startsWith("E16") && System.nanoTime() < deadline);
+            assertThat(reply).isEqualTo("A0\nA1\nA0\n");
+        }
+        assertThat(root.resolve("b")).hasContent("x");
+    }
+
+    private static String exchange(Socket socket, String request, int replyLength) throws Exception {
+        socket.setSoTimeout(20_000);
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        return new String(socket.getInputStream().readNBytes(replyLength), StandardCharsets.US_ASCII);
     }
 
     @Test
