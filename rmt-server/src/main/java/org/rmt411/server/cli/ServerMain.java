@@ -45,7 +45,8 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--stdio", description = "Serve one session on stdin/stdout (for ssh, rsh, tar --rsh-command, inetd nowait).")
     private boolean stdio;
 
-    @Option(names = "--inetd", description = "Serve the socket inherited from inetd or a systemd socket unit.")
+    @Option(names = "--inetd", description = "Serve the socket inherited as stdin from inetd, or from systemd with"
+            + " StandardInput=socket (sockets systemd passes as LISTEN_FDS are served without it).")
     private boolean inetd;
 
     @Option(names = "--read-only", description = "Refuse every open for writing with E30.")

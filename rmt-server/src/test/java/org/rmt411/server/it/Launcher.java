@@ -70,6 +70,14 @@ final class Launcher implements AutoCloseable {
      */
     static Launcher socketActivate(Path dir, List<String> activateArgs, String... serverArgs)
             throws IOException, InterruptedException {
+        List<String> server = new ArrayList<>(ServerProcess.javaCommand());
+        server.addAll(List.of(serverArgs));
+        return socketActivateCommand(dir, activateArgs, server);
+    }
+
+    /** As {@link #socketActivate}, with the whole server command given. */
+    static Launcher socketActivateCommand(Path dir, List<String> activateArgs, List<String> server)
+            throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int port;
@@ -79,8 +87,7 @@ final class Launcher implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of("systemd-socket-activate"));
             command.addAll(activateArgs);
             command.addAll(List.of("-l", "127.0.0.1:" + port));
-            command.addAll(ServerProcess.javaCommand());
-            command.addAll(List.of(serverArgs));
+            command.addAll(server);
             try {
                 return start(dir, command);
             } catch (IOException e) {

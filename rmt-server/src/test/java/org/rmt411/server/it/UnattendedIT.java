@@ -126,6 +126,31 @@ class UnattendedIT {
     }
 
     @Test
+    void withoutTheManifestsAddOpensActivationFailsInOneLineNamingTheWayOut() throws Exception {
+        // java -cp ignores the jar's manifest, so sun.nio.ch stays closed.
+        String java = ServerProcess.javaCommand().get(0);
+        String jar = ServerProcess.javaCommand().get(2);
+        try (Launcher systemd = Launcher.socketActivateCommand(dir, List.of(), List.of(java, "-cp", jar,
+                "org.rmt411.server.cli.ServerMain", "--root", root.toString()));
+                Socket client = new Socket(InetAddress.getLoopbackAddress(), systemd.port)) {
+            client.setSoTimeout(20_000);
+            int answer;
+            try {
+                answer = client.getInputStream().read();
+            } catch (java.net.SocketException e) {
+                answer = -1; // reset: the listener closed with this connection still queued
+            }
+            assertThat(answer).as("closed unanswered").isEqualTo(-1);
+            assertThat(systemd.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(systemd.process.exitValue()).isEqualTo(1);
+            assertThat(systemd.stderr()).contains("rmt-server: LISTEN_FDS: cannot adopt the sockets systemd passed:"
+                    + " java.base does not open sun.nio.ch to rmt-server; start it with java --add-opens"
+                    + " java.base/sun.nio.ch=ALL-UNNAMED, or serve the connection as inetd does:"
+                    + " StandardInput=socket and --inetd\n").doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
     void systemdAcceptYesServesTheConnectedSocketOnFd3() throws Exception {
         Path log = dir.resolve("rmt411.log");
         try (Launcher systemd = Launcher.socketActivate(dir, List.of("--accept"), "--root", root.toString(),
