@@ -23,7 +23,8 @@ import org.rmt411.server.tape.TapeLibrary;
  */
 final class QuickArgs {
     private static final List<String> VALUED = List.of("--port", "--bind", "--root", "--allow",
-            "--max-sessions", "--max-record", "--seek-order", "--drives", "--capacity", "--early-warning", "--log", "--log-file");
+            "--max-sessions", "--max-record", "--seek-order", "--drives", "--capacity", "--early-warning", "--log",
+            "--log-file");
 
     private int port = ServerConfig.DEFAULT_PORT;
     private String bind;
@@ -145,7 +146,8 @@ final class QuickArgs {
     private ServerConfig config() {
         long warning = earlyWarning != null ? earlyWarning : TapeOptions.defaultEarlyWarning(capacity);
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
-                trace, new TapeLibrary.Settings(drives, capacity, warning, autoloader), new LogOptions(logMode, logFile));
+                trace, new TapeLibrary.Settings(drives, capacity, warning, autoloader),
+                new LogOptions(logMode, logFile));
     }
 
     /** A whole number, shared with the picocli converter. */

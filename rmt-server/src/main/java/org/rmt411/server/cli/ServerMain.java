@@ -30,7 +30,8 @@ public final class ServerMain implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", converter = Converters.Number.class, defaultValue = "" + ServerConfig.DEFAULT_PORT, paramLabel = "PORT",
+    @Option(names = "--port", converter = Converters.Number.class, defaultValue = "" + ServerConfig.DEFAULT_PORT,
+            paramLabel = "PORT",
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}, the IANA rmt port; 0 picks a free one).")
     private int port;
 
@@ -56,11 +57,13 @@ public final class ServerMain implements Callable<Integer> {
             description = "Peers allowed to connect (repeatable; default: loopback only, 127.0.0.0/8 and ::1).")
     private List<String> allow = new java.util.ArrayList<>();
 
-    @Option(names = "--max-sessions", converter = Converters.Number.class, defaultValue = "" + ServerConfig.DEFAULT_MAX_SESSIONS, paramLabel = "N",
+    @Option(names = "--max-sessions", converter = Converters.Number.class,
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_SESSIONS, paramLabel = "N",
             description = "Connections served at once; more are refused (default: ${DEFAULT-VALUE}).")
     private int maxSessions;
 
-    @Option(names = "--max-record", converter = Converters.Number.class, defaultValue = "" + RmtRequestDecoder.DEFAULT_MAX_RECORD, paramLabel = "BYTES",
+    @Option(names = "--max-record", converter = Converters.Number.class,
+            defaultValue = "" + RmtRequestDecoder.DEFAULT_MAX_RECORD, paramLabel = "BYTES",
             description = "Largest R or W count accepted (default: ${DEFAULT-VALUE}, 16 MiB - 1).")
     private int maxRecord;
 

@@ -64,7 +64,8 @@ class UnattendedIT {
         // Two server processes appended to the one file, one timestamped line per record.
         assertThat(Files.readAllLines(log)).anyMatch(line -> line.endsWith(BLANK))
                 .anyMatch(line -> line.contains("] O /dev/st0"))
-                .allMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S* rmt-server \\w+: .*"));
+                .allMatch(line -> line.matches(
+                        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S* rmt-server \\w+: .*"));
     }
 
     @Test
