@@ -42,6 +42,7 @@ public final class Logging {
         Map<String, String> env = System.getenv();
         StandardError stderr = StandardError.probe(2);
         LogOptions options = LogOptions.scan(args);
+        boolean stderrUsable = !stderr.socket() || stderr.isJournalStream(env.get("JOURNAL_STREAM"));
         String problem = null;
         LogDestination destination;
         Handler handler;
@@ -49,14 +50,17 @@ public final class Logging {
             destination = Destinations.choose(options, stderr, env);
             handler = destination.open();
         } catch (IllegalStateException | IOException e) {
-            problem = describe(options, e);
-            destination = Destinations.choose(LogOptions.AUTO, stderr, env);
+            // What the operator asked for is an error; the automatic choice falls back quietly
+            // (journald's socket there but refusing: stderr if usable, else nowhere).
+            boolean automatic = options.equals(LogOptions.AUTO);
+            problem = automatic ? null : describe(options, e);
+            destination = !automatic ? Destinations.choose(LogOptions.AUTO, stderr, env)
+                    : stderrUsable ? new LogDestination.Stderr() : new LogDestination.None();
             handler = openOrNothing(destination);
         }
         install(handler);
         PrintStream log = new PrintStream(new LogLines(handler, Level.SEVERE, "stderr"), true, StandardCharsets.UTF_8);
         PrintStream console = redirect(destination, handler, log);
-        boolean stderrUsable = !stderr.socket() || stderr.isJournalStream(env.get("JOURNAL_STREAM"));
         return new Started(new PrintWriter(errors(destination, stderrUsable, console, log), true), problem);
     }
 
