@@ -12,7 +12,7 @@ final class BindAdvice {
         if (reason.contains("ermission") && port < 1024) {
             return "rmt-server: cannot listen on TCP port " + port + ": permission denied (ports below 1024"
                     + " need privileges). Choose another port with --port (for example --port 4110), let"
-                    + " systemd open the port and pass it with socket activation (--inetd, see README), or"
+                    + " systemd open the port and pass it (socket activation, no option needed, see README), or"
                     + " grant the JVM CAP_NET_BIND_SERVICE (setcap cap_net_bind_service=+ep on the java binary).";
         }
         if (reason.contains("in use")) {

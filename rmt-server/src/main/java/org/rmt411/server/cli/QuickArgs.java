@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.rmt411.protocol.RmtRequestDecoder;
 import org.rmt411.protocol.SeekOrder;
 import org.rmt411.server.session.SessionOptions;
+import org.rmt411.server.logging.LogMode;
+import org.rmt411.server.logging.LogOptions;
 import org.rmt411.server.tape.ByteSize;
 import org.rmt411.server.tape.TapeLibrary;
 
@@ -22,8 +24,8 @@ import org.rmt411.server.tape.TapeLibrary;
  */
 final class QuickArgs {
     private static final List<String> VALUED = List.of("--port", "--bind", "--root", "--allow",
-            "--max-sessions", "--max-record", "--seek-order", "--drives", "--capacity", "--early-warning",
-            "--idle-timeout");
+            "--max-sessions", "--max-record", "--seek-order", "--drives", "--capacity", "--early-warning", "--log",
+            "--log-file", "--idle-timeout");
 
     private int port = ServerConfig.DEFAULT_PORT;
     private String bind;
@@ -41,6 +43,8 @@ final class QuickArgs {
     private long capacity = TapeLibrary.Settings.DEFAULT.capacity();
     private Long earlyWarning;
     private boolean autoloader = TapeLibrary.Settings.DEFAULT.autoloader();
+    private LogMode logMode = LogMode.AUTO;
+    private Path logFile;
 
     private QuickArgs() {
     }
@@ -104,7 +108,7 @@ final class QuickArgs {
     private void valued(String name, String value) {
         switch (name) {
             case "--port":
-                port = Integer.parseInt(value);
+                port = number(value);
                 break;
             case "--bind":
                 bind = value;
@@ -116,22 +120,28 @@ final class QuickArgs {
                 allow.addAll(Arrays.asList(value.split(",")));
                 break;
             case "--max-sessions":
-                maxSessions = Integer.parseInt(value);
+                maxSessions = number(value);
                 break;
             case "--max-record":
-                maxRecord = Integer.parseInt(value);
+                maxRecord = number(value);
                 break;
             case "--seek-order":
                 seekOrder = seekOrder(value);
                 break;
             case "--drives":
-                drives = Integer.parseInt(value);
+                drives = number(value);
                 break;
             case "--capacity":
                 capacity = ByteSize.parse(value);
                 break;
             case "--idle-timeout":
                 idleTimeout = DurationValue.parse(value);
+                break;
+            case "--log":
+                logMode = LogMode.parse(value);
+                break;
+            case "--log-file":
+                logFile = Path.of(value);
                 break;
             default:
                 earlyWarning = ByteSize.parse(value);
@@ -141,11 +151,25 @@ final class QuickArgs {
     private ServerConfig config() {
         long warning = earlyWarning != null ? earlyWarning : TapeOptions.defaultEarlyWarning(capacity);
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
-                trace, idleTimeout, new TapeLibrary.Settings(drives, capacity, warning, autoloader));
+                trace, idleTimeout, new TapeLibrary.Settings(drives, capacity, warning, autoloader),
+                new LogOptions(logMode, logFile));
+    }
+
+    /** A whole number, shared with the picocli converter. */
+    static int number(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number");
+        }
     }
 
     /** {@code auto|offset-first|whence-first}, shared with the picocli converter. */
     static SeekOrder seekOrder(String value) {
-        return SeekOrder.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        try {
+            return SeekOrder.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected auto, offset-first or whence-first");
+        }
     }
 }

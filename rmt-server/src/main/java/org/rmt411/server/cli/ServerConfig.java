@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.rmt411.protocol.SeekOrder;
+import org.rmt411.server.logging.LogOptions;
 import org.rmt411.server.tape.TapeLibrary;
 import org.rmt411.server.transport.CidrSet;
 
@@ -15,10 +16,11 @@ import org.rmt411.server.transport.CidrSet;
  * @param allow peer networks; empty means loopback only
  * @param idleTimeout how long a client may stay silent before its session ends ({@code ZERO}: never)
  * @param tapes the virtual tape library: drives, blank-cartridge capacity, autoloader
+ * @param log {@code --log} and {@code --log-file} (acted on by {@code Logging.start} before parsing)
  */
 public record ServerConfig(int port, String bind, Path root, boolean stdio, boolean inetd, boolean readOnly,
         List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, boolean trace,
-        Duration idleTimeout, TapeLibrary.Settings tapes) {
+        Duration idleTimeout, TapeLibrary.Settings tapes, LogOptions log) {
 
     /** Embedded defaults: the README's command starts with these. */
     public static final int DEFAULT_PORT = 411;
@@ -35,20 +37,27 @@ public record ServerConfig(int port, String bind, Path root, boolean stdio, bool
             return "--stdio and --inetd exclude each other";
         }
         if (port < 0 || port > 65535) {
-            return "--port must be 0..65535";
+            return "--port " + port + ": expected 0 to 65535";
+        }
+        if (root.toString().isEmpty()) {
+            return "--root: the folder name is empty";
+        }
+        if (bind != null && bind.isBlank()) {
+            return "--bind: the address is empty";
         }
         if (maxSessions < 1) {
-            return "--max-sessions must be at least 1";
+            return "--max-sessions " + maxSessions + ": expected at least 1";
         }
         if (maxRecord < 1) {
-            return "--max-record must be at least 1";
+            return "--max-record " + maxRecord + ": expected at least 1";
         }
         try {
             new CidrSet(allow);
         } catch (IllegalArgumentException e) {
             return "--allow: " + e.getMessage();
         }
-        return TapeOptions.problem(tapes);
+        String logProblem = log.problem();
+        return logProblem != null ? logProblem : TapeOptions.problem(tapes);
     }
 
     /** The allowlist to enforce. */

@@ -5,15 +5,22 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import org.rmt411.server.session.SessionOptions;
-import org.rmt411.server.transport.CidrSet;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.logging.Logger;
 import org.rmt411.server.transport.SessionFactory;
+import org.rmt411.server.transport.SocketActivation;
 import org.rmt411.server.transport.StreamTransports;
 import org.rmt411.server.transport.TcpServer;
 
-/** Runs the server a {@link ServerConfig} describes, on the transport it names. */
+/**
+ * Runs the server a {@link ServerConfig} describes, on the transport it names: {@code --stdio},
+ * {@code --inetd}, the sockets systemd passed ({@code LISTEN_FDS}, no flag needed), else a port.
+ */
 final class ServerLauncher {
+    private static final Logger LOG = Logger.getLogger("rmt411");
+
     /** Exit code for a runtime failure. */
     static final int EXIT_RUNTIME = 1;
 
@@ -22,64 +29,82 @@ final class ServerLauncher {
 
     static int launch(ServerConfig config, PrintWriter err) throws IOException, InterruptedException {
         SessionFactory sessions;
-        if (config.readOnly() && !Files.isDirectory(config.root())) {
-            // A read-only server creates nothing, not even its root: a missing one is a typo.
-            err.println("rmt-server: --root " + config.root() + ": "
-                    + (Files.exists(config.root()) ? "not a folder" : "no such folder (--read-only creates nothing)"));
-            return EXIT_RUNTIME;
-        }
         try {
-            if (!config.readOnly()) {
-                Files.createDirectories(config.root());
-            }
-            sessions = ServerRuntime.sessions(config.root(), config.readOnly(),
-                    new SessionOptions(config.maxRecord(), config.seekOrder(), config.trace(), config.idleTimeout()), config.tapes());
-        } catch (IOException e) {
-            err.println("rmt-server: cannot use root folder " + config.root() + ": " + e.getMessage());
+            sessions = RootCheck.sessions(config);
+        } catch (RootCheck.Unusable e) {
+            err.println("rmt-server: " + e.getMessage());
             return EXIT_RUNTIME;
         }
         if (config.stdio()) {
             StreamTransports.serveStdio(sessions);
             return 0;
         }
-        if (config.inetd()) {
-            try {
-                return serve(StreamTransports.serveInherited(sessions, config.allowed(), config.maxSessions()));
-            } catch (IOException e) {
-                err.println("rmt-server: " + e.getMessage());
-                return EXIT_RUNTIME;
+        OptionalInt activated = config.inetd() ? OptionalInt.empty()
+                : SocketActivation.passedSockets(System.getenv(), ProcessHandle.current().pid());
+        try {
+            if (config.inetd()) {
+                TcpServer server = StreamTransports.serveInherited(sessions, config.allowed(), config.maxSessions());
+                return serve(server == null ? List.of() : List.of(server));
             }
+            if (activated.isPresent()) {
+                List<TcpServer> servers = StreamTransports.serveActivated(sessions, config.allowed(),
+                        config.maxSessions(), activated.getAsInt());
+                if (!servers.isEmpty()) {
+                    announce(config, "the sockets systemd passed (LISTEN_FDS), port " + ports(servers));
+                }
+                return serve(servers);
+            }
+        } catch (IOException e) {
+            err.println("rmt-server: " + e.getMessage());
+            return EXIT_RUNTIME;
         }
         return listen(config, sessions, err);
     }
 
     private static int listen(ServerConfig config, SessionFactory sessions, PrintWriter err)
             throws IOException, InterruptedException {
-        InetSocketAddress address = config.bind() == null
-                ? new InetSocketAddress(config.port())
-                : new InetSocketAddress(InetAddress.getByName(config.bind()), config.port());
-        CidrSet allowed = config.allowed();
+        InetSocketAddress address;
+        try {
+            address = config.bind() == null
+                    ? new InetSocketAddress(config.port())
+                    : new InetSocketAddress(InetAddress.getByName(config.bind()), config.port());
+        } catch (UnknownHostException e) {
+            err.println("rmt-server: --bind " + config.bind() + ": unknown host");
+            return EXIT_RUNTIME;
+        }
         TcpServer server;
         try {
-            server = TcpServer.bind(address, sessions, allowed, config.maxSessions());
+            server = TcpServer.bind(address, sessions, config.allowed(), config.maxSessions());
         } catch (BindException e) {
             err.println(BindAdvice.explain(config.port(), e));
             return EXIT_RUNTIME;
         }
-        err.println("rmt-server: listening on " + address.getAddress().getHostAddress() + ":" + server.port()
-                + ", root " + config.root().toAbsolutePath().normalize() + ", allow " + allowed
-                + ", idle timeout " + DurationValue.format(config.idleTimeout())
-                + (config.readOnly() ? ", read-only" : ""));
-        err.flush();
-        return serve(server);
+        announce(config, address.getAddress().getHostAddress() + ":" + server.port());
+        return serve(List.of(server));
     }
 
-    private static int serve(TcpServer server) throws InterruptedException {
-        if (server == null) {
+    private static String ports(List<TcpServer> servers) {
+        StringBuilder ports = new StringBuilder();
+        for (TcpServer server : servers) {
+            ports.append(ports.length() == 0 ? "" : ",").append(server.port());
+        }
+        return ports.toString();
+    }
+
+    private static void announce(ServerConfig config, String where) {
+        LOG.info("listening on " + where + ", root " + config.root().toAbsolutePath().normalize()
+                + ", allow " + config.allowed() + ", idle timeout " + DurationValue.format(config.idleTimeout())
+                + (config.readOnly() ? ", read-only" : ""));
+    }
+
+    private static int serve(List<TcpServer> servers) throws InterruptedException {
+        if (servers.isEmpty()) {
             return 0;
         }
-        ShutdownHook.onTerm(server);
-        server.awaitTermination();
+        ShutdownHook.onTerm(servers);
+        for (TcpServer server : servers) {
+            server.awaitTermination();
+        }
         return 0;
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rmt411.protocol.RmtRequestDecoder;
 import org.rmt411.protocol.SeekOrder;
+import org.rmt411.server.logging.LogMode;
+import org.rmt411.server.logging.LogOptions;
+import org.rmt411.server.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,13 +24,14 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:served and stopped normally (end of input, SIGTERM)",
-            "1:runtime error (cannot bind the port, unusable root, no inherited socket)",
+            "1:runtime error (cannot bind the port, unusable root or log file, no inherited socket)",
             "2:usage error (bad option or value)"})
 public final class ServerMain implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "" + ServerConfig.DEFAULT_PORT, paramLabel = "PORT",
+    @Option(names = "--port", converter = Converters.Number.class, defaultValue = "" + ServerConfig.DEFAULT_PORT,
+            paramLabel = "PORT",
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}, the IANA rmt port; 0 picks a free one).")
     private int port;
 
@@ -42,7 +46,8 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--stdio", description = "Serve one session on stdin/stdout (for ssh, rsh, tar --rsh-command, inetd nowait).")
     private boolean stdio;
 
-    @Option(names = "--inetd", description = "Serve the socket inherited from inetd or a systemd socket unit.")
+    @Option(names = "--inetd", description = "Serve the socket inherited as stdin from inetd, or from systemd with"
+            + " StandardInput=socket (sockets systemd passes as LISTEN_FDS are served without it).")
     private boolean inetd;
 
     @Option(names = "--read-only", description = "Refuse every open for writing with E30.")
@@ -52,38 +57,54 @@ public final class ServerMain implements Callable<Integer> {
             description = "Peers allowed to connect (repeatable; default: loopback only, 127.0.0.0/8 and ::1).")
     private List<String> allow = new java.util.ArrayList<>();
 
-    @Option(names = "--max-sessions", defaultValue = "" + ServerConfig.DEFAULT_MAX_SESSIONS, paramLabel = "N",
+    @Option(names = "--max-sessions", converter = Converters.Number.class,
+            defaultValue = "" + ServerConfig.DEFAULT_MAX_SESSIONS, paramLabel = "N",
             description = "Connections served at once; more are refused (default: ${DEFAULT-VALUE}).")
     private int maxSessions;
 
-    @Option(names = "--max-record", defaultValue = "" + RmtRequestDecoder.DEFAULT_MAX_RECORD, paramLabel = "BYTES",
+    @Option(names = "--max-record", converter = Converters.Number.class,
+            defaultValue = "" + RmtRequestDecoder.DEFAULT_MAX_RECORD, paramLabel = "BYTES",
             description = "Largest R or W count accepted (default: ${DEFAULT-VALUE}, 16 MiB - 1).")
     private int maxRecord;
 
     @Option(names = "--seek-order", defaultValue = "auto", paramLabel = "ORDER",
-            converter = SeekOrderConverter.class,
+            converter = Converters.Seek.class,
             description = "L argument order: auto, offset-first or whence-first (default: ${DEFAULT-VALUE}).")
     private SeekOrder seekOrder;
 
     @Option(names = "--idle-timeout", defaultValue = "1h", paramLabel = "DURATION",
-            converter = IdleTimeoutConverter.class,
+            converter = Converters.Idle.class,
             description = "End a session whose client sent nothing for this long, closing its device as C "
                     + "does (90s, 15m, 1h; 0 = never; default: ${DEFAULT-VALUE}).")
     private java.time.Duration idleTimeout;
 
-    @Option(names = "--trace", description = "Log one stderr line per request and reply (never payload bytes).")
+    @Option(names = "--trace", description = "Log one line per request and reply (never payload bytes).")
     private boolean trace;
+
+    @Option(names = "--log", defaultValue = "auto", paramLabel = "DEST", converter = Converters.Log.class,
+            description = "Where logs go: auto, stderr, journal, file or none (default: ${DEFAULT-VALUE}: stderr,"
+                    + " unless it is a socket as under inetd; then the journal if journald runs, else nowhere).")
+    private LogMode log;
+
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = "Append logs to FILE, one timestamped line per record (implies --log file).")
+    private Path logFile;
 
     @CommandLine.Mixin
     private TapeOptions tapes;
 
     /** Runs the command and exits with its code. */
     public static void main(String[] args) throws Exception {
-        Logging.configure();
+        // First, before anything can print: under inetd, stderr is the rmt connection.
+        Logging.Started logging = Logging.start(args);
+        if (logging.problem() != null) {
+            logging.err().println("rmt-server: " + logging.problem());
+            ShutdownHook.exit(ServerLauncher.EXIT_RUNTIME);
+        }
         java.util.Optional<ServerConfig> quick = QuickArgs.parse(args);
         int code = quick.isPresent()
-                ? ServerLauncher.launch(quick.get(), new PrintWriter(System.err, true))
-                : run(args);
+                ? ServerLauncher.launch(quick.get(), logging.err())
+                : commandLine().setErr(logging.err()).execute(args);
         ShutdownHook.exit(code);
     }
 
@@ -99,7 +120,8 @@ public final class ServerMain implements Callable<Integer> {
 
     /** The command with its subcommands; their failures print one line, not a stack trace. */
     private static CommandLine commandLine() {
-        return new CommandLine(new ServerMain()).setExecutionExceptionHandler((e, cl, parsed) -> {
+        return new CommandLine(new ServerMain()).setParameterExceptionHandler(new UsageErrors())
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
             cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": "
                     + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return ServerLauncher.EXIT_RUNTIME;
@@ -125,22 +147,6 @@ public final class ServerMain implements Callable<Integer> {
 
     private ServerConfig config() {
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
-                trace, idleTimeout, tapes.settings());
-    }
-
-    /** Parses {@code 90s}, {@code 15m}, {@code 1h}, {@code 0}. */
-    static final class IdleTimeoutConverter implements CommandLine.ITypeConverter<java.time.Duration> {
-        @Override
-        public java.time.Duration convert(String value) {
-            return DurationValue.parse(value);
-        }
-    }
-
-    /** Parses {@code auto|offset-first|whence-first}. */
-    static final class SeekOrderConverter implements CommandLine.ITypeConverter<SeekOrder> {
-        @Override
-        public SeekOrder convert(String value) {
-            return QuickArgs.seekOrder(value);
-        }
+                trace, idleTimeout, tapes.settings(), new LogOptions(log, logFile));
     }
 }

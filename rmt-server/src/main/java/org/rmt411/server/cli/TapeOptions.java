@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** The virtual tape library options, shared by the server and the operator subcommands. */
 final class TapeOptions {
-    @Option(names = "--drives", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--drives", defaultValue = "1", paramLabel = "N", converter = Converters.Number.class,
             description = "Virtual tape drives /dev/nst0../dev/nst<N-1> (default: ${DEFAULT-VALUE}).")
     int drives;
 
@@ -39,7 +39,7 @@ final class TapeOptions {
     /** What is wrong with {@code settings}, or {@code null}. */
     static String problem(TapeLibrary.Settings settings) {
         if (settings.drives() < 1 || settings.drives() > 1000) {
-            return "--drives must be 1..1000";
+            return "--drives " + settings.drives() + ": expected 1 to 1000";
         }
         if (settings.capacity() > 0 && settings.earlyWarning() >= settings.capacity()) {
             return "--early-warning must be below --capacity";
@@ -65,7 +65,7 @@ final class TapeOptions {
             try {
                 return ByteSize.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
+                throw new CommandLine.TypeConversionException("expected a size such as 1048576, 64K, 512M or 8G");
             }
         }
     }

@@ -81,7 +81,7 @@ public final class RmtSession implements Runnable {
         this.encoder = new RmtReplyEncoder(idle == null ? out : idle.output());
         this.namespace = namespace;
         this.seeks = new SeekResolver(options.seekOrder());
-        this.trace = options.trace() ? Trace.to(System.err, peer.address()) : Trace.OFF;
+        this.trace = options.trace() ? Trace.of(peer.address()) : Trace.OFF;
         this.tracing = options.trace();
         this.peer = peer;
         this.audit = new SessionAudit(peer);

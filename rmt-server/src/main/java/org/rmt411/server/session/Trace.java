@@ -1,10 +1,11 @@
 package org.rmt411.server.session;
 
-import java.io.PrintStream;
+import java.util.logging.Logger;
 
 /**
  * The {@code --trace} teaching aid: one line per request and reply (command, arguments, byte
- * counts, result), never payload bytes, always on stderr because stdout may be the protocol.
+ * counts, result), never payload bytes, to the log (logger {@code rmt411.trace}), never to a
+ * standard stream, which may be the protocol.
  */
 interface Trace {
     /** No tracing. */
@@ -13,12 +14,9 @@ interface Trace {
     /** Records one line. */
     void line(String line);
 
-    /** A trace that prints {@code [peer] line} to {@code err}. */
-    static Trace to(PrintStream err, String peer) {
-        return line -> {
-            synchronized (err) {
-                err.println("rmt411 [" + peer + "] " + line);
-            }
-        };
+    /** A trace that logs {@code [peer] line}. */
+    static Trace of(String peer) {
+        Logger log = Logger.getLogger("rmt411.trace");
+        return line -> log.info("[" + peer + "] " + line);
     }
 }

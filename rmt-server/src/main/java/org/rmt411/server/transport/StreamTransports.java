@@ -4,21 +4,24 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.rmt411.server.session.Peer;
 
 /**
- * The non-listening transports: one session on stdin/stdout (started by rsh, ssh, tar's
- * {@code --rsh-command} or an inetd {@code nowait} entry), and whatever inetd or systemd handed
- * us as {@link System#inheritedChannel()}.
+ * The transports that do not bind a port: one session on stdin/stdout (started by rsh, ssh,
+ * tar's {@code --rsh-command} or an inetd {@code nowait} entry), whatever inetd or systemd
+ * handed us as {@link System#inheritedChannel()}, and the sockets of systemd's native socket
+ * activation ({@code LISTEN_FDS}).
  */
 public final class StreamTransports {
     private static final Logger LOG = Logger.getLogger(StreamTransports.class.getName());
@@ -28,11 +31,12 @@ public final class StreamTransports {
 
     /**
      * Runs one session on the process's stdin and stdout and returns at end of input.
-     * {@link System#out} is pointed at stderr first, so no stray print can corrupt the protocol.
+     * {@link System#out} is pointed at {@link System#err} (the log) first, so no stray print can
+     * corrupt the protocol.
      */
     public static void serveStdio(SessionFactory sessions) {
         WritableByteChannel out = new FileOutputStream(FileDescriptor.out).getChannel();
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        System.setOut(System.err);
         // stdin's and stdout's own channels let payloads pass between pipe and file without a copy.
         sessions.newSession(new FileInputStream(FileDescriptor.in).getChannel(), out, Peer.ofStdio(System.getenv())).run();
     }
@@ -50,16 +54,7 @@ public final class StreamTransports {
             throws IOException {
         Channel channel = System.inheritedChannel();
         if (channel instanceof SocketChannel) {
-            try (SocketChannel socket = (SocketChannel) channel) {
-                SocketAddress remote = socket.getRemoteAddress();
-                String peer = String.valueOf(remote);
-                if (remote instanceof InetSocketAddress && !allow.contains(((InetSocketAddress) remote).getAddress())) {
-                    LOG.log(Level.WARNING, "refused " + peer + ": not in --allow " + allow);
-                    return null;
-                }
-                SocketTuning.apply(socket);
-                sessions.newSession(socket, socket, new Peer("inetd", peer)).run();
-            }
+            serveConnected((SocketChannel) channel, sessions, allow, "inetd");
             return null;
         }
         if (channel instanceof ServerSocketChannel) {
@@ -67,5 +62,80 @@ public final class StreamTransports {
         }
         throw new IOException("--inetd: no socket was inherited (got " + channel
                 + "); start rmt-server from inetd or a systemd socket unit, or use --port or --stdio");
+    }
+
+    /**
+     * Serves the {@code count} sockets systemd passed from fd 3 on: each listening socket
+     * ({@code Accept=no}) like {@code --port}, sharing one {@code maxSessions} limit; each
+     * connected one ({@code Accept=yes}) as one session, returning once those have ended.
+     *
+     * @return the servers of the listening sockets (empty when there were none)
+     */
+    public static List<TcpServer> serveActivated(SessionFactory sessions, CidrSet allow, int maxSessions, int count)
+            throws IOException, InterruptedException {
+        Channel[] channels = InheritedSockets.adopt(SocketActivation.FIRST_FD, count);
+        for (int i = 0; i < count; i++) {
+            if (!isTcp(channels[i])) {
+                closeAll(channels);
+                throw new IOException("LISTEN_FDS: fd " + (SocketActivation.FIRST_FD + i) + " is not a TCP stream"
+                        + " socket; rmt needs ListenStream=[ADDRESS:]PORT");
+            }
+        }
+        Semaphore slots = new Semaphore(maxSessions);
+        List<TcpServer> servers = new ArrayList<>();
+        List<Thread> connections = new ArrayList<>();
+        for (Channel channel : channels) {
+            if (channel instanceof ServerSocketChannel) {
+                servers.add(new TcpServer((ServerSocketChannel) channel, sessions, allow, slots));
+            } else {
+                Thread thread = new Thread(() -> serveConnected((SocketChannel) channel, sessions, allow, "systemd"),
+                        "rmt411-activated");
+                thread.start();
+                connections.add(thread);
+            }
+        }
+        for (Thread thread : connections) {
+            thread.join();
+        }
+        return servers;
+    }
+
+    private static boolean isTcp(Channel channel) {
+        try {
+            return (channel instanceof ServerSocketChannel || channel instanceof SocketChannel)
+                    && ((java.nio.channels.NetworkChannel) channel).getLocalAddress() instanceof InetSocketAddress;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void closeAll(Channel[] channels) {
+        for (Channel channel : channels) {
+            try {
+                if (channel != null) {
+                    channel.close();
+                }
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "close: " + e);
+            }
+        }
+    }
+
+    /** One session on a connected socket, unless its peer is outside {@code allow}. */
+    /** One session on a connected socket; {@code transport} names how it came for the audit line. */
+    private static void serveConnected(SocketChannel channel, SessionFactory sessions, CidrSet allow,
+            String transport) {
+        try (SocketChannel socket = channel) {
+            SocketAddress remote = socket.getRemoteAddress();
+            String peer = String.valueOf(remote);
+            if (remote instanceof InetSocketAddress && !allow.contains(((InetSocketAddress) remote).getAddress())) {
+                LOG.log(Level.WARNING, "refused " + peer + ": not in --allow " + allow);
+                return;
+            }
+            SocketTuning.apply(socket);
+            sessions.newSession(socket, socket, new Peer(transport, peer)).run();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "session on inherited socket: " + e);
+        }
     }
 }

@@ -42,10 +42,15 @@ public final class TcpServer implements Closeable {
      * @param maxSessions connections served at once; more are refused with {@code E16}
      */
     public TcpServer(ServerSocketChannel listener, SessionFactory sessions, CidrSet allow, int maxSessions) {
+        this(listener, sessions, allow, new Semaphore(maxSessions));
+    }
+
+    /** Starts serving on {@code listener}; {@code slots} may be shared by several listeners. */
+    TcpServer(ServerSocketChannel listener, SessionFactory sessions, CidrSet allow, Semaphore slots) {
         this.listener = listener;
         this.sessions = sessions;
         this.allow = allow;
-        this.slots = new Semaphore(maxSessions);
+        this.slots = slots;
         this.port = localPort(listener);
         this.acceptor = new Thread(this::acceptLoop, "rmt411-accept");
         acceptor.start();

@@ -20,7 +20,11 @@ class QuickArgsTest {
             new String[] {"--autoloader", "--drives=2"},
             new String[] {"--idle-timeout", "90s", "--stdio"},
             new String[] {"--idle-timeout=2h30m"},
-            new String[] {"--idle-timeout", "0", "--inetd"});
+            new String[] {"--idle-timeout", "0", "--inetd"},
+            new String[] {"--inetd", "--log-file", "/var/log/rmt411.log"},
+            new String[] {"--log=journal", "--port", "4110"},
+            new String[] {"--log", "file", "--log-file=rmt.log", "--stdio"},
+            new String[] {"--log", "none", "--inetd"});
 
     @Test
     void agreesWithPicocli() {
@@ -45,6 +49,9 @@ class QuickArgsTest {
                 new String[] {"--seek-order", "sideways"}, new String[] {"--trace=yes"}, new String[] {"cartridge", "list"},
                 new String[] {"--port", "70000"}, new String[] {"--drives", "0"},
                 new String[] {"--capacity", "1M", "--early-warning", "2M"}, new String[] {"--capacity", "lots"},
+                new String[] {"--root="}, new String[] {"--root", ""}, new String[] {"--bind="},
+                new String[] {"--log", "sideways"}, new String[] {"--log", "file"}, new String[] {"--log-file="},
+                new String[] {"--log", "none", "--log-file", "x.log"}, new String[] {"--max-sessions", "0"},
                 new String[] {"--idle-timeout", "soon"}, new String[] {"--idle-timeout", "-5s"})) {
             assertThat(QuickArgs.parse(args)).as(String.join(" ", args)).isEmpty();
         }

@@ -27,10 +27,26 @@ class ServerMainTest {
     }
 
     @Test
+    void usageErrorsAreOneLineNamingOptionValueAndReason() {
+        assertThat(run("--seek-order", "sideways")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("rmt-server: --seek-order sideways: expected auto, offset-first or"
+                + " whence-first" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(run("--port", "x")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("rmt-server: --port x: expected a whole number").hasLineCount(1);
+        err.getBuffer().setLength(0);
+        assertThat(run("--root=", "--stdio")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("rmt-server: --root: the folder name is empty").hasLineCount(1);
+        err.getBuffer().setLength(0);
+        assertThat(run("--log", "loud")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("rmt-server: --log loud: expected auto, stderr, journal, file or none");
+    }
+
+    @Test
     void helpListsExitCodesAndOptions() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("--port", "--root", "--stdio", "--inetd", "--read-only", "--allow",
-                "--max-sessions", "--seek-order", "--trace", "Exit codes");
+                "--max-sessions", "--seek-order", "--trace", "--log", "--log-file", "Exit codes");
     }
 
     @Test
