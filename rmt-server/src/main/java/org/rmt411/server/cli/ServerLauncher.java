@@ -35,6 +35,7 @@ final class ServerLauncher {
             err.println("rmt-server: " + e.getMessage());
             return EXIT_RUNTIME;
         }
+        ShutdownHook.install();
         if (config.stdio()) {
             StreamTransports.serveStdio(sessions);
             return 0;

@@ -6,7 +6,6 @@ import java.nio.channels.Channel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.time.Duration;
 import java.util.Set;
@@ -153,22 +152,9 @@ final class IdleWatch {
         expired = true;
         WATCHES.remove(this);
         if (readIdle) {
-            shutInput();
+            ActiveSessions.shutInput(in);
         } else {
             closeQuietly(out);
-        }
-    }
-
-    private void shutInput() {
-        try {
-            if (in instanceof SocketChannel) {
-                // Shuts only the read side: the session can still flush its last replies.
-                ((SocketChannel) in).shutdownInput();
-            } else {
-                in.close(); // wakes a read blocked on a pipe or stdin
-            }
-        } catch (IOException e) {
-            closeQuietly(in);
         }
     }
 

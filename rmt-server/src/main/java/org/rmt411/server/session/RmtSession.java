@@ -45,6 +45,8 @@ public final class RmtSession implements Runnable {
     private final SessionAudit audit;
     private Device device;
     private boolean rmtV1;
+    private final ReadableByteChannel input;
+    private volatile boolean stopping;
     private SessionAudit.End end = SessionAudit.End.EOF;
     private int endErrno;
     private String endReason;
@@ -76,6 +78,7 @@ public final class RmtSession implements Runnable {
      */
     public RmtSession(ReadableByteChannel in, WritableByteChannel out, DeviceNamespace namespace,
             SessionOptions options, Peer peer) {
+        this.input = in;
         this.idle = options.idleTimeout().isZero() ? null : IdleWatch.start(options.idleTimeout(), in, out);
         this.decoder = new RmtRequestDecoder(idle == null ? in : idle.input(), options.maxRecord());
         this.encoder = new RmtReplyEncoder(idle == null ? out : idle.output());
@@ -94,6 +97,7 @@ public final class RmtSession implements Runnable {
     /** Serves requests until end of input, a fatal request or a broken connection. */
     @Override
     public void run() {
+        ActiveSessions.add(this);
         try {
             RmtRequest request;
             while ((request = decoder.next()) != null) {
@@ -107,7 +111,9 @@ public final class RmtSession implements Runnable {
             ended(SessionAudit.End.ERROR, 0, "end of input inside a request");
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "session " + peer + " ended: " + e);
-            ended(SessionAudit.End.ERROR, 0, String.valueOf(e.getMessage()));
+            if (!stopping) {
+                ended(SessionAudit.End.ERROR, 0, String.valueOf(e.getMessage()));
+            }
         } finally {
             flushQuietly();
             if (end == SessionAudit.End.EOF && device == null) {
@@ -120,13 +126,23 @@ public final class RmtSession implements Runnable {
                     ended(SessionAudit.End.IDLE, 0, null);
                 }
             }
+            if (stopping) {
+                ended(SessionAudit.End.SHUTDOWN, 0, null);
+            }
             audit.end(end, endErrno, endReason);
+            ActiveSessions.remove(this);
         }
     }
 
-    /** Records why the session ends; the first reason wins, except that silence explains all. */
+    /** Ends the session as if its input had ended: the server is stopping (SIGTERM). */
+    void stop() {
+        stopping = true;
+        ActiveSessions.shutInput(input);
+    }
+
+    /** Records why the session ends; the first reason wins, except that silence or a stop explains all. */
     private void ended(SessionAudit.End why, int errno, String reason) {
-        if (end == SessionAudit.End.EOF || why == SessionAudit.End.IDLE) {
+        if (end == SessionAudit.End.EOF || why == SessionAudit.End.IDLE || why == SessionAudit.End.SHUTDOWN) {
             end = why;
             endErrno = errno;
             endReason = reason;

@@ -24,7 +24,9 @@ final class SessionAudit {
         /** The client stayed silent past {@code --idle-timeout}. */
         IDLE("idle"),
         /** A fatal request, a payload cut short, or a broken connection. */
-        ERROR("error");
+        ERROR("error"),
+        /** The server was stopped (SIGTERM). */
+        SHUTDOWN("shutdown");
 
         final String word;
 

@@ -60,6 +60,31 @@ class LifecycleIT {
     }
 
     @Test
+    void sigtermEndsAStdioSessionAndTheWrittenTapeGetsItsFilemark() throws Exception {
+        // systemctl stop, or ssh's sshd going away, sends SIGTERM to a stdio server mid-backup.
+        Path log = root.resolveSibling(root.getFileName() + ".log");
+        List<String> command = new ArrayList<>(ServerProcess.javaCommand());
+        command.addAll(List.of("--stdio", "--root", root.toString(), "--log-file", log.toString()));
+        Process p = new ProcessBuilder(command).start();
+        try {
+            p.getOutputStream().write("O/dev/nst0\n2\nW5\nfirst".getBytes(ISO_8859_1));
+            p.getOutputStream().flush();
+            assertThat(new String(p.getInputStream().readNBytes(6), ISO_8859_1)).isEqualTo("A0\nA5\n");
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("stopped as asked, not killed").isZero();
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+        String logged = Files.readString(log);
+        assertThat(logged).contains("end=shutdown", "filemarks=1", "terminated, all devices closed");
+        // The record, then the filemark st's close writes after a write: 5 + pad + lengths, then 0.
+        byte[] image = Files.readAllBytes(root.resolve("library").resolve("VT0001.tap"));
+        assertThat(image).hasSize(4 + 5 + 1 + 4 + 4);
+        assertThat(java.util.Arrays.copyOfRange(image, 14, 18)).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
     void inetdConnectedSocket() throws Exception {
         // socat's nofork hands the accepted TCP socket itself to the program as stdin/stdout,
         // exactly what inetd "nowait" and systemd Accept=yes do.
