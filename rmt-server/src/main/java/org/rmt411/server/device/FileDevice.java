@@ -32,13 +32,17 @@ final class FileDevice implements Device {
         if (accessMode == OpenFlags.O_WRONLY) {
             throw new RmtException(Errno.EBADF);
         }
-        long position = channel.position();
-        long length = Math.max(0, Math.min(count, channel.size() - position));
-        WritableByteChannel out = reply.begin(length);
         if (chunk == null) {
             // Direct, so the file data goes from the kernel to the reply write without a copy.
             chunk = ByteBuffer.allocateDirect(CHUNK);
         }
+        if (count <= CHUNK) {
+            readWhole((int) count, reply);
+            return;
+        }
+        long position = channel.position();
+        long length = Math.max(0, Math.min(count, channel.size() - position));
+        WritableByteChannel out = reply.begin(length);
         long left = length;
         while (left > 0) {
             chunk.clear().limit((int) Math.min(CHUNK, left));
@@ -56,13 +60,31 @@ final class FileDevice implements Device {
         }
     }
 
+    /**
+     * A record that fits the buffer (every tar, cpio and dump record) is read first and then
+     * answered with what was read, as GNU rmt does: one {@code read} per record, where asking
+     * the position and size first cost an {@code lseek} and an {@code fstat} more each time.
+     */
+    private void readWhole(int count, ReadReply reply) throws IOException {
+        chunk.clear().limit(count);
+        while (chunk.hasRemaining() && channel.read(chunk) > 0) {
+            // A regular file reads short only at its end; the loop is for the rare signal.
+        }
+        chunk.flip();
+        WritableByteChannel out = reply.begin(chunk.remaining());
+        while (chunk.hasRemaining()) {
+            out.write(chunk);
+        }
+    }
+
     @Override
     public void write(Payload data) throws IOException {
         if (accessMode == OpenFlags.O_RDONLY) {
             throw new RmtException(Errno.EBADF);
         }
-        long start = append ? channel.size() : channel.position();
+        long start = -1;
         if (append) {
+            start = channel.size();
             channel.position(start);
         }
         long sizeBefore = -1;
@@ -70,7 +92,9 @@ final class FileDevice implements Device {
             do {
                 ByteBuffer chunk = data.next(Integer.MAX_VALUE);
                 if (sizeBefore < 0 && data.remaining() > 0) {
-                    // Only a payload larger than one chunk can be cut short after bytes hit the file.
+                    // Only a payload larger than one chunk can be cut short after bytes hit the
+                    // file, so only then are the position and size worth their system calls.
+                    start = start < 0 ? channel.position() : start;
                     sizeBefore = channel.size();
                 }
                 while (chunk.hasRemaining()) {

@@ -33,6 +33,18 @@ class SessionBehaviourTest {
     }
 
     @Test
+    void readsNearTheEndAnswerWhatIsLeftThenZeroAsGnuRmt() throws IOException {
+        try (SessionHarness h = new SessionHarness()) {
+            h.file("f", "0123456789");
+            // A record read whole, a short last record, then end of file; past the end after L.
+            assertThat(h.run("O/f\n0\nR8\nR8\nR8\nL20\n0\nR4\nR0\n"))
+                    .isEqualTo("A0\nA8\n01234567A2\n89A0\nA20\nA0\nA0\n");
+            // Larger than the read buffer: the length is worked out from the size first.
+            assertThat(h.run("O/f\n0\nL6\n0\nR1048576\nR1048576\n")).isEqualTo("A0\nA6\nA4\n6789A0\n");
+        }
+    }
+
+    @Test
     void seekOrderOverride() throws IOException {
         try (SessionHarness h = new SessionHarness()) {
             h.file("f", "0123456789");
