@@ -9,7 +9,8 @@
 #   bench/server.sh                            # 64 MiB and 1 GiB, -b 20 and -b 1, 5 runs each
 #   SIZES_MIB="64" FACTORS="20" RUNS=7 bench/server.sh
 #   BENCH_DIR=/dev/shm bench/server.sh         # data and archives in memory: no disk noise
-#   STARTUP_ONLY=1 bench/server.sh             # only the start-up lines
+#   STARTUP_ONLY=1 bench/server.sh             # only the start-up lines (STARTUP_RUNS=15 of them)
+#   STARTUP_RUNS=0 FACTORS=1 bench/server.sh   # only the throughput lines
 #
 # The server under test is RMT411_CMD, run by `sh -c` as a remote shell would run it. `{root}`
 # in it is replaced by a fresh folder, and archive names are then given relative to it (as
@@ -17,6 +18,10 @@
 # are absolute. Examples:
 #   RMT411_CMD='java -XX:TieredStopAtLevel=1 -jar rmt-server/target/rmt-server.jar --stdio --root {root}'
 #   RMT411_CMD='dist/src/main/bin/rmt-rmt411'  RMT411_DEVICE=/dev/nst0
+#   LAUNCHER=dist/src/main/bin/rmt-rmt411 bench/server.sh
+# LAUNCHER takes the JVM options from a launcher's marked JAVA_OPTS line and runs the built jar
+# with them, its class-data archive made first by dist/src/main/cds/make-archive.sh (as the
+# package makes it at install time).
 # Default: java -jar rmt-server/target/rmt-server.jar --stdio --root {root} (no JVM options).
 # Expects the server jar built (mvn -q package -DskipTests), python3 and mt-gnu (cpio).
 set -euo pipefail
@@ -39,6 +44,13 @@ esac
 work=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/rmt411-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/src" "$work/root-gnu" "$work/root-rmt411"
+if [ -n "${LAUNCHER:-}" ]; then
+  opts=$(sed -n 's/^JAVA_OPTS="\(.*\)".*# rmt411: JVM options$/\1/p' "$LAUNCHER")
+  [ -n "$opts" ] || { echo "$LAUNCHER: no marked JAVA_OPTS line" >&2; exit 1; }
+  "$here/dist/src/main/cds/make-archive.sh" "$jar" "$work/rmt411.jsa"
+  opts=$(echo "$opts" | sed "s|-XX:SharedArchiveFile=[^ ]*|-XX:SharedArchiveFile=$work/rmt411.jsa|")
+  cmd_template="java $opts -jar $jar --stdio --root $root_word"
+fi
 cmd=${cmd_template//"$root_word"/$work/root-rmt411}
 if [ "$cmd" = "$cmd_template" ]; then prefix=$work/root-rmt411; else prefix=""; fi
 # tar's remote shell: runs the --rmt-command it is given, here, and appends the server's CPU
@@ -126,27 +138,29 @@ if [ -z "${STARTUP_ONLY:-}" ]; then
   echo "(medians of $runs alternating runs; MB/s of archive bytes; cpu = user + sys of the server process)"
 fi
 
-# Start-up: GNU rmt opens a plain file (it has no virtual tape; its I then fails with E25 as
-# on any file), rmt411 its tape drive. One call first, untimed: it makes the cartridge.
-: > "$work/tape-gnu"
-python3 "$here/bench/first_reply.py" 1 "$prefix$device" "$cmd" >/dev/null
-lat_g=""; lat_o=""
-for run in $(seq "$startup_runs"); do
-  lat_g="$lat_g $(python3 "$here/bench/first_reply.py" 1 "$work/tape-gnu" "$gnu_rmt")"
-  lat_o="$lat_o $(python3 "$here/bench/first_reply.py" 1 "$prefix$device" "$cmd")"
-done
-col() { printf '%s\n' $1 | awk -v c="$2" 'NR % 3 == c % 3'; }
-mt_g=""; mt_o=""
-for run in $(seq "$startup_runs"); do
-  # On GNU rmt's plain file the rewind itself fails (E25, exit 2), after the same exchange.
-  mt_g="$mt_g $(RMT_UNDER_TEST=$gnu_rmt MAY_FAIL=1 timed mt-gnu --rsh-command="$work/mtrsh" -f "localhost:$work/tape-gnu" rewind)"
-  mt_o="$mt_o $(RMT_UNDER_TEST=$cmd timed mt-gnu --rsh-command="$work/mtrsh" -f "localhost:$prefix$device" rewind)"
-done
-printf '%-44s %9s %9s %7s\n' "start-up (medians of $startup_runs, alternating)" "GNU rmt" "rmt411" "ratio"
-for c in 1 2 3; do
-  label=$(echo "process start -> O reply|process start -> I (rewind) reply|process start -> exit after C" | cut -d'|' -f"$c")
-  echo "$(median $(col "$lat_g" "$c")) $(median $(col "$lat_o" "$c"))" \
-    | awk -v l="$label" '{printf "%-44s %6.1f ms %6.1f ms %6.1fx\n", l, $1, $2, $2 / $1}'
-done
-echo "$(median $(printf '%s\n' $mt_g | awk 'NR % 2')) $(median $(printf '%s\n' $mt_o | awk 'NR % 2')) $(median $(printf '%s\n' $mt_g | awk 'NR % 2 == 0')) $(median $(printf '%s\n' $mt_o | awk 'NR % 2 == 0'))" \
-  | awk '{printf "%-44s %6.1f ms %6.1f ms %6.1fx (cpu %.0f ms, %.0f ms)\n", "whole mt-gnu call (fake rsh)", $1 * 1000, $2 * 1000, $2 / $1, $3 * 1000, $4 * 1000}'
+if [ "$startup_runs" -gt 0 ]; then
+  # Start-up: GNU rmt opens a plain file (it has no virtual tape; its I then fails with E25 as
+  # on any file), rmt411 its tape drive. One call first, untimed: it makes the cartridge.
+  : > "$work/tape-gnu"
+  python3 "$here/bench/first_reply.py" 1 "$prefix$device" "$cmd" >/dev/null
+  lat_g=""; lat_o=""
+  for run in $(seq "$startup_runs"); do
+    lat_g="$lat_g $(python3 "$here/bench/first_reply.py" 1 "$work/tape-gnu" "$gnu_rmt")"
+    lat_o="$lat_o $(python3 "$here/bench/first_reply.py" 1 "$prefix$device" "$cmd")"
+  done
+  col() { printf '%s\n' $1 | awk -v c="$2" 'NR % 3 == c % 3'; }
+  mt_g=""; mt_o=""
+  for run in $(seq "$startup_runs"); do
+    # On GNU rmt's plain file the rewind itself fails (E25, exit 2), after the same exchange.
+    mt_g="$mt_g $(RMT_UNDER_TEST=$gnu_rmt MAY_FAIL=1 timed mt-gnu --rsh-command="$work/mtrsh" -f "localhost:$work/tape-gnu" rewind)"
+    mt_o="$mt_o $(RMT_UNDER_TEST=$cmd timed mt-gnu --rsh-command="$work/mtrsh" -f "localhost:$prefix$device" rewind)"
+  done
+  printf '%-44s %9s %9s %7s\n' "start-up (medians of $startup_runs, alternating)" "GNU rmt" "rmt411" "ratio"
+  for c in 1 2 3; do
+    label=$(echo "process start -> O reply|process start -> I (rewind) reply|process start -> exit after C" | cut -d'|' -f"$c")
+    echo "$(median $(col "$lat_g" "$c")) $(median $(col "$lat_o" "$c"))" \
+      | awk -v l="$label" '{printf "%-44s %6.1f ms %6.1f ms %6.1fx\n", l, $1, $2, $2 / $1}'
+  done
+  echo "$(median $(printf '%s\n' $mt_g | awk 'NR % 2')) $(median $(printf '%s\n' $mt_o | awk 'NR % 2')) $(median $(printf '%s\n' $mt_g | awk 'NR % 2 == 0')) $(median $(printf '%s\n' $mt_o | awk 'NR % 2 == 0'))" \
+    | awk '{printf "%-44s %6.1f ms %6.1f ms %6.1fx (cpu %.0f ms, %.0f ms)\n", "whole mt-gnu call (fake rsh)", $1 * 1000, $2 * 1000, $2 / $1, $3 * 1000, $4 * 1000}'
+fi
