@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,7 +20,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * leading {@code /} is removed, nothing is written through a symbolic link (an existing link in
  * the way is replaced, a link among the parents makes the member refused), and hard links must
  * point inside the folder too. Folder modes and mtimes are set last, deepest first, so read-only
- * folders can still be filled. Owners and groups are restored as {@link Owners} says (by
+ * folders can still be filled, and only if the path still is the folder extraction created
+ * ({@link ExtractedAttributes}). Owners and groups are restored as {@link Owners} says (by
  * default as GNU tar does: when extracting as root); a change refused by the system is a
  * warning, as in GNU tar, and counted in {@link Result#ownersNotRestored()}.
  */
@@ -33,11 +32,11 @@ public final class SafeExtractor {
     private final Consumer<String> warnings;
     private final Consumer<String> verbose;
     private final boolean posix;
-    private final Deque<Object[]> folders = new ArrayDeque<>();
+    private final Deque<ExtractedAttributes.Created> folders = new ArrayDeque<>();
     private Owners owners;
+    private ExtractedAttributes attributes;
     private int extracted;
     private int refused;
-    private int ownersNotRestored;
 
     /** What an extraction did: members written, members skipped, members left with our owner. */
     public record Result(int extracted, int refused, int ownersNotRestored) {
@@ -71,6 +70,7 @@ public final class SafeExtractor {
     /** Extracts every selected member, then fixes folder attributes. */
     public Result extract(TarArchiveInputStream in) throws IOException {
         Files.createDirectories(root);
+        attributes = new ExtractedAttributes(owners, posix, warnings);
         TarArchiveEntry entry;
         while ((entry = in.getNextEntry()) != null) {
             List<String> parts = MemberNames.components(entry.getName());
@@ -87,10 +87,9 @@ public final class SafeExtractor {
             }
         }
         while (!folders.isEmpty()) {
-            Object[] folder = folders.pop();
-            attributes((Path) folder[0], (TarArchiveEntry) folder[1]);
+            attributes.applyLater(folders.pop());
         }
-        return new Result(extracted, refused, ownersNotRestored);
+        return new Result(extracted, refused, attributes.ownersNotRestored());
     }
 
     private void extract(TarArchiveInputStream in, TarArchiveEntry entry, List<String> parts) throws IOException {
@@ -108,13 +107,13 @@ public final class SafeExtractor {
                 clear(target);
                 Files.createDirectory(target);
             }
-            folders.push(new Object[] {target, entry});
+            folders.push(attributes.remember(target, entry));
         } else if (!clear(target)) {
             refuse(name, "a non-empty folder is in the way");
             return;
         } else if (entry.isSymbolicLink()) {
             Files.createSymbolicLink(target, target.getFileSystem().getPath(entry.getLinkName()));
-            owner(target, entry);
+            attributes.owner(target, entry);
         } else if (entry.isLink()) {
             if (!link(target, entry.getLinkName())) {
                 refuse(name, "hard link target " + entry.getLinkName() + " is outside the folder or missing");
@@ -125,7 +124,7 @@ public final class SafeExtractor {
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 in.transferTo(out);
             }
-            attributes(target, entry);
+            attributes.apply(target, entry);
         } else {
             refuse(name, "device, pipe or other special file not extracted");
             return;
@@ -179,35 +178,22 @@ public final class SafeExtractor {
 
     private boolean link(Path target, String linkName) throws IOException {
         List<String> parts = MemberNames.components(linkName);
-        if (parts == null || parts.isEmpty() || !parentsSafe(parts)) {
+        if (parts == null || parts.isEmpty()) {
             return false;
         }
-        Path existing = resolve(parts);
+        // The target's folders must all exist as real folders: none is created for a link.
+        Path existing = root;
+        for (String part : parts) {
+            if (!Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            existing = existing.resolve(part);
+        }
         if (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         Files.createLink(target, existing);
         return true;
-    }
-
-    private void attributes(Path target, TarArchiveEntry entry) throws IOException {
-        owner(target, entry); // before the mode: changing the owner clears set-user-ID bits
-        if (posix) {
-            Files.setPosixFilePermissions(target, FileMeta.permissions(entry.getMode()));
-        }
-        FileTime mtime = entry.getLastModifiedTime();
-        Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .setTimes(mtime, null, null);
-    }
-
-    private void owner(Path target, TarArchiveEntry entry) {
-        try {
-            owners.apply(target, entry);
-        } catch (IOException | RuntimeException e) {
-            ownersNotRestored++;
-            warnings.accept(entry.getName() + ": cannot change ownership to uid " + entry.getLongUserId()
-                    + ", gid " + entry.getLongGroupId() + ": " + e.getMessage());
-        }
     }
 
     private void refuse(String name, String why) {
