@@ -29,7 +29,9 @@ class JimfsRoundTripTest {
                 RemoteArchive archive = new RemoteArchive(server.connector(), "/j.tar", RmtDialect.DEFAULT, 10240);
                 List<String> warnings = new ArrayList<>();
                 RemoteArchive.BackupResult result = archive.backup(List.of(src), false, true, n -> { }, warnings::add);
-                assertThat(warnings).isEmpty();
+                assertThat(warnings).containsExactly("Removing leading '/' from member names", // as GNU tar
+                        "Removing leading '/' from hard link targets");
+                warnings.clear();
                 assertThat(result.tar().entries()).isGreaterThan(10);
                 assertThat(Files.size(root.resolve("j.tar"))).isEqualTo(result.archiveBytes());
 

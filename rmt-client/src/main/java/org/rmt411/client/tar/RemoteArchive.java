@@ -31,6 +31,7 @@ public final class RemoteArchive {
     private final RmtDialect dialect;
     private final int recordSize;
     private Exclusions exclusions = Exclusions.NONE;
+    private TarHabits habits = TarHabits.DEFAULT;
 
     /** What a backup did. */
     public record BackupResult(TarBackup.Result tar, long archiveBytes, boolean verified) {
@@ -49,6 +50,12 @@ public final class RemoteArchive {
     /** Leaves out of backups the members these patterns exclude (GNU tar's {@code --exclude}). */
     public RemoteArchive excluding(Exclusions patterns) {
         this.exclusions = patterns;
+        return this;
+    }
+
+    /** Walks trees in backups as these GNU tar options say ({@code -h}, {@code --one-file-system}, {@code -v}). */
+    public RemoteArchive habits(TarHabits chosen) {
+        this.habits = chosen;
         return this;
     }
 
@@ -77,7 +84,8 @@ public final class RemoteArchive {
             RecordOutputStream records = new RecordOutputStream(tape, recordSize);
             digest = new DigestingOutputStream(records, verify);
             OutputStream sink = compression.compress(digest, recordSize);
-            result = new TarBackup(sink, recordSize, progress, warnings).excluding(exclusions).write(paths);
+            result = new TarBackup(sink, recordSize, progress, warnings).excluding(exclusions).habits(habits)
+                    .write(paths);
         }
         if (verify) {
             verify(startFile, digest.count(), digest.digest());
