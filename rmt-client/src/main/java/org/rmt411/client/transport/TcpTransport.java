@@ -19,23 +19,24 @@ public final class TcpTransport implements RmtTransport {
     private static final int BUFFER = 256 * 1024;
 
     private final Socket socket;
-    private final InputStream in;
+    private final ReplyDeadlineStream in;
     private final OutputStream out;
     private final String description;
 
-    private TcpTransport(SocketChannel channel, String description) throws IOException {
+    private TcpTransport(SocketChannel channel, String hostPort, Duration replyTimeout) throws IOException {
         this.socket = channel.socket();
         // The socket's stream honours the read timeout; writes go to the channel directly.
-        this.in = socket.getInputStream();
+        this.in = new ReplyDeadlineStream(socket, socket.getInputStream(), replyTimeout, hostPort);
         this.out = new ChannelOutputStream(channel, BUFFER);
-        this.description = description;
+        this.description = "tcp " + hostPort;
     }
 
     /**
      * Connects to {@code host:port}.
      *
      * @param connectTimeout how long to wait for the connection
-     * @param readTimeout how long any single read may wait for the server (zero waits forever)
+     * @param readTimeout how long a whole reply may take, from {@link #replyStarts()}, or any
+     *     single read outside a reply (zero waits forever)
      */
     public static TcpTransport connect(String host, int port, Duration connectTimeout, Duration readTimeout)
             throws IOException {
@@ -45,7 +46,8 @@ public final class TcpTransport implements RmtTransport {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
             socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
-            return new TcpTransport(channel, "tcp " + host + ":" + port);
+            String hostPort = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+            return new TcpTransport(channel, hostPort, readTimeout);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -60,6 +62,11 @@ public final class TcpTransport implements RmtTransport {
     @Override
     public InputStream input() {
         return in;
+    }
+
+    @Override
+    public void replyStarts() {
+        in.replyStarts();
     }
 
     @Override
