@@ -54,6 +54,11 @@ public final class TargetOptions {
                     + "0 waits forever (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    /** The --timeout for one reply; ten minutes when it is 0 (wait forever) and a bound is needed. */
+    Duration replyTimeout() {
+        return Duration.ofSeconds(timeoutSeconds > 0 ? timeoutSeconds : 600);
+    }
+
     /** The parsed target; a usage error if it is missing or not remote. */
     RemoteTarget target(CommandLine cli) {
         String name = file != null ? file : System.getenv("TAPE");

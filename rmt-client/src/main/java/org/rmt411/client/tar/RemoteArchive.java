@@ -32,6 +32,7 @@ public final class RemoteArchive {
     private final int recordSize;
     private Exclusions exclusions = Exclusions.NONE;
     private TarHabits habits = TarHabits.DEFAULT;
+    private java.util.function.BooleanSupplier stop = () -> false;
 
     /** What a backup did. */
     public record BackupResult(TarBackup.Result tar, long archiveBytes, boolean verified) {
@@ -59,6 +60,16 @@ public final class RemoteArchive {
         return this;
     }
 
+    /**
+     * Lets backups stop early when {@code requested} says so: the device is closed properly
+     * (a tape gets its filemark) and a {@link BackupInterruptedException} tells where the
+     * archive ends.
+     */
+    public RemoteArchive stopWhen(java.util.function.BooleanSupplier requested) {
+        this.stop = requested;
+        return this;
+    }
+
     /** As {@link #backup(List, Compression, boolean, LongConsumer, Consumer)}, gzipped or plain. */
     public BackupResult backup(List<Path> paths, boolean gzip, boolean verify, LongConsumer progress,
             Consumer<String> warnings) throws IOException {
@@ -76,7 +87,7 @@ public final class RemoteArchive {
         int flags = OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC;
         Integer startFile = null;
         TarBackup.Result result;
-        DigestingOutputStream digest;
+        DigestingOutputStream digest = null;
         try (RemoteTape tape = RemoteTape.open(connector, device, flags, dialect)) {
             if (verify) {
                 startFile = tapeFileNumber(tape);
@@ -85,7 +96,9 @@ public final class RemoteArchive {
             digest = new DigestingOutputStream(records, verify);
             OutputStream sink = compression.compress(digest, recordSize);
             result = new TarBackup(sink, recordSize, progress, warnings).excluding(exclusions).habits(habits)
-                    .write(paths);
+                    .stopWhen(stop).write(paths);
+        } catch (BackupInterruptedException e) {
+            throw e.written(digest.count()); // the tape is closed by now: C sent, filemark written
         }
         if (verify) {
             verify(startFile, digest.count(), digest.digest());
@@ -95,9 +108,14 @@ public final class RemoteArchive {
 
     /** Lists the archive's members on {@code out}; returns how many. */
     public long list(PrintWriter out, boolean verbose) throws IOException {
+        return list(out, verbose, MemberSelection.ALL);
+    }
+
+    /** Lists the members {@code selection} selects; see {@link MemberSelection#notFound()} after. */
+    public long list(PrintWriter out, boolean verbose, MemberSelection selection) throws IOException {
         try (RemoteTape tape = openForReading()) {
             TarArchiveInputStream tar = ArchiveReader.open(records(tape), recordSize);
-            return TarLister.list(tar, out, verbose, ZoneId.systemDefault());
+            return TarLister.list(tar, out, verbose, ZoneId.systemDefault(), selection);
         }
     }
 
@@ -110,9 +128,16 @@ public final class RemoteArchive {
     /** As {@link #restore(Path, List, Consumer, Consumer)}, restoring owners as {@code owners} says. */
     public SafeExtractor.Result restore(Path folder, List<String> members, Owners.Mode owners,
             Consumer<String> warnings, Consumer<String> verbose) throws IOException {
+        return restore(folder, new MemberSelection(members, false), owners, warnings, verbose);
+    }
+
+    /** Extracts the members {@code selection} selects under {@code folder}. */
+    public SafeExtractor.Result restore(Path folder, MemberSelection selection, Owners.Mode owners,
+            Consumer<String> warnings, Consumer<String> verbose) throws IOException {
         try (RemoteTape tape = openForReading()) {
             TarArchiveInputStream tar = ArchiveReader.open(records(tape), recordSize);
-            return new SafeExtractor(folder, members, warnings, verbose).owners(owners).extract(tar);
+            return new SafeExtractor(folder, List.of(), warnings, verbose).selecting(selection).owners(owners)
+                    .extract(tar);
         }
     }
 

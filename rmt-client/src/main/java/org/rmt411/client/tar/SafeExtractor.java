@@ -8,7 +8,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,8 +26,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class SafeExtractor {
     private final Path root;
-    private final List<List<String>> selected = new ArrayList<>();
-    private final java.util.Set<List<String>> matched = new java.util.HashSet<>();
+    private MemberSelection selection;
     private final Consumer<String> warnings;
     private final Consumer<String> verbose;
     private final boolean posix;
@@ -49,16 +47,17 @@ public final class SafeExtractor {
      */
     public SafeExtractor(Path root, List<String> members, Consumer<String> warnings, Consumer<String> verbose) {
         this.root = root;
-        for (String member : members) {
-            List<String> parts = MemberNames.components(member);
-            if (parts != null) {
-                selected.add(parts);
-            }
-        }
+        this.selection = new MemberSelection(members, false);
         this.warnings = warnings;
         this.verbose = verbose;
         this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
         this.owners = new Owners(Owners.defaultMode(), root.getFileSystem());
+    }
+
+    /** Extracts only the members {@code chosen} selects (GNU tar's matching, see {@link MemberSelection}). */
+    public SafeExtractor selecting(MemberSelection chosen) {
+        this.selection = chosen;
+        return this;
     }
 
     /** Chooses how owners are restored (default: {@link Owners#defaultMode()}). */
@@ -76,15 +75,12 @@ public final class SafeExtractor {
             List<String> parts = MemberNames.components(entry.getName());
             if (parts == null) {
                 refuse(entry.getName(), "member name contains '..'");
-            } else if (MemberNames.selected(parts, selected)) {
-                markMatched(parts);
+            } else if (selection.selects(entry.getName())) {
                 extract(in, entry, parts);
             }
         }
-        for (List<String> wanted : selected) {
-            if (!matched.contains(wanted)) {
-                refuse(String.join("/", wanted), "not found in archive");
-            }
+        for (String wanted : selection.notFound()) {
+            refuse(wanted, "not found in archive");
         }
         while (!folders.isEmpty()) {
             attributes.applyLater(folders.pop());
@@ -131,14 +127,6 @@ public final class SafeExtractor {
         }
         extracted++;
         verbose.accept(name);
-    }
-
-    private void markMatched(List<String> parts) {
-        for (List<String> wanted : selected) {
-            if (parts.size() >= wanted.size() && parts.subList(0, wanted.size()).equals(wanted)) {
-                matched.add(wanted);
-            }
-        }
     }
 
     private Path resolve(List<String> parts) {

@@ -26,15 +26,18 @@ public final class TarBackup {
     private static final int COPY_BUFFER = 64 * 1024;
 
     private final TarArchiveOutputStream tar;
+    private final CompletedMembers completed;
+    private final int recordSize;
     private final LongConsumer progress;
     private final Consumer<String> warnings;
-    /** First name of each file met, as given and as a stored hard link target. */
-    private final Map<Object, String[]> firstNames = new HashMap<>();
+    /** The first member name of each file met, as a hard link target. */
+    private final Map<Object, String> firstNames = new HashMap<>();
     private final byte[] buffer = new byte[COPY_BUFFER];
     private final SaferNames names;
     private final java.util.Set<Object> ancestors = new java.util.HashSet<>();
     private Exclusions exclusions = Exclusions.NONE;
     private TarHabits habits = TarHabits.DEFAULT;
+    private java.util.function.BooleanSupplier stop = () -> false;
     /** Link count above which a file may be a hard link of an earlier member (GNU tar's trivial_link_count). */
     private int trivialLinks = 1;
     private long entries;
@@ -53,13 +56,28 @@ public final class TarBackup {
      * @param warnings told about each skipped or changed file
      */
     public TarBackup(OutputStream sink, int recordSize, LongConsumer progress, Consumer<String> warnings) {
-        this.tar = new TarArchiveOutputStream(sink, recordSize, "UTF-8");
+        // The tar writer blocks in 512 bytes so each member's last byte passes to `completed` as
+        // soon as the member is closed; whole records are made below (RecordOutputStream), and
+        // write() pads the archive to the record as a writer blocked by records would.
+        this.completed = new CompletedMembers(sink);
+        this.recordSize = recordSize;
+        this.tar = new TarArchiveOutputStream(completed, TarConstants.DEFAULT_RCDSIZE, "UTF-8");
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
         this.progress = progress;
         this.warnings = warnings;
         this.names = new SaferNames(warnings);
+    }
+
+    /**
+     * Stops the backup as soon as {@code requested} says so (checked between members and every
+     * 64 KiB): the archive so far is flushed in whole records and a
+     * {@link BackupInterruptedException} is thrown.
+     */
+    public TarBackup stopWhen(java.util.function.BooleanSupplier requested) {
+        this.stop = requested;
+        return this;
     }
 
     /** Walks the tree as these GNU tar options say ({@code -h}, {@code --one-file-system}, {@code -v}). */
@@ -78,11 +96,22 @@ public final class TarBackup {
     public Result write(List<Path> paths) throws IOException {
         // GNU tar: with several names, or with -h, one file may be reached twice even with one link.
         trivialLinks = paths.size() <= 1 && !habits.dereference() ? 1 : 0;
-        try (TarArchiveOutputStream out = tar) {
+        try {
             for (Path path : paths) {
                 add(path, path.toString().replace(path.getFileSystem().getSeparator(), "/"), null);
             }
+        } catch (BackupInterruptedException e) {
+            // Not tar.close(): that would add end blocks after a cut member. Closing the sink
+            // ends any compressed stream and pads the last record, so the device gets whole records.
+            completed.close();
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            closeAfter(e);
+            throw e;
+        }
+        try (TarArchiveOutputStream out = tar) {
             out.finish();
+            completed.padTo(recordSize);
         }
         return new Result(entries, contentBytes, problems);
     }
@@ -98,6 +127,7 @@ public final class TarBackup {
      * @param parentDevice the file system of the folder it is in, null at the top
      */
     private void add(Path path, String raw, Object parentDevice) throws IOException {
+        checkStop();
         if (exclusions.excludes(SaferNames.suffix(raw))) {
             return;
         }
@@ -162,11 +192,10 @@ public final class TarBackup {
 
     private void addFile(Path path, String name, FileMeta meta) throws IOException {
         if (meta.links() > trivialLinks && meta.fileKey() != null) {
-            String[] first = firstNames.get(meta.fileKey());
+            String first = firstNames.get(meta.fileKey());
             if (first != null) {
-                habits.verbose().accept(name + " link to " + first[0]); // as tar -cv shows hard links
                 TarArchiveEntry link = entry(name, TarConstants.LF_LINK, meta, 0100000);
-                link.setLinkName(first[1]);
+                link.setLinkName(first);
                 putEmpty(link);
                 return;
             }
@@ -182,12 +211,13 @@ public final class TarBackup {
             TarArchiveEntry entry = entry(name, TarConstants.LF_NORMAL, meta, 0100000);
             if (meta.links() > trivialLinks && meta.fileKey() != null) {
                 // GNU tar cuts (and reports) the future link target right after the member name.
-                firstNames.put(meta.fileKey(), new String[] {name, names.linkTarget(name)});
+                firstNames.put(meta.fileKey(), names.linkTarget(name));
             }
             entry.setSize(meta.basic().size());
             tar.putArchiveEntry(entry);
             copy(path, content, meta.basic().size());
             tar.closeArchiveEntry();
+            completed.ended(entry.getName());
             entries++;
         }
     }
@@ -211,6 +241,7 @@ public final class TarBackup {
             left -= n;
             contentBytes += n;
             progress.accept(n);
+            checkStop();
         }
         if (in.read() >= 0) {
             warn(path + ": file changed as we read it");
@@ -219,9 +250,7 @@ public final class TarBackup {
 
     /** An entry for the name as given: shown as such with -v, stored as GNU tar would store it. */
     private TarArchiveEntry entry(String raw, byte type, FileMeta meta, int typeBits) {
-        if (type != TarConstants.LF_LINK) {
-            habits.verbose().accept(raw);
-        }
+        habits.verbose().accept(raw);
         boolean folder = raw.endsWith("/");
         String name = names.member(folder ? raw.substring(0, raw.length() - 1) : raw) + (folder ? "/" : "");
         TarArchiveEntry entry = new TarArchiveEntry(name, type, true);
@@ -237,7 +266,23 @@ public final class TarBackup {
     private void putEmpty(TarArchiveEntry entry) throws IOException {
         tar.putArchiveEntry(entry);
         tar.closeArchiveEntry();
+        completed.ended(entry.getName());
         entries++;
+    }
+
+    private void checkStop() throws BackupInterruptedException {
+        if (stop.getAsBoolean()) {
+            throw new BackupInterruptedException(completed.lastComplete(), -1);
+        }
+    }
+
+    /** Closes the archive after a failure, keeping the failure as the error to report. */
+    private void closeAfter(Exception failure) {
+        try {
+            tar.close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private void warn(String message) {

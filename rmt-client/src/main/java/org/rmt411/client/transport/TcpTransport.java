@@ -3,8 +3,12 @@ package org.rmt411.client.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
@@ -45,13 +49,37 @@ public final class TcpTransport implements RmtTransport {
             Socket socket = channel.socket();
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
-            socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
             String hostPort = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+            connect(socket, host, port, hostPort, connectTimeout);
             return new TcpTransport(channel, hostPort, readTimeout);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /** Connects, with errors that name host and port (the JDK's say only "Connection refused"). */
+    private static void connect(Socket socket, String host, int port, String hostPort, Duration timeout)
+            throws IOException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new UnknownHostException("cannot resolve host " + host + " (for " + hostPort + ")");
+        }
+        try {
+            socket.connect(address, Math.toIntExact(timeout.toMillis()));
+        } catch (SocketTimeoutException e) {
+            throw chained(new SocketTimeoutException("cannot connect to " + hostPort + ": no answer within "
+                    + timeout.toSeconds() + " s (see --connect-timeout)"), e);
+        } catch (ConnectException e) {
+            throw chained(new ConnectException("cannot connect to " + hostPort + ": " + e.getMessage()), e);
+        } catch (NoRouteToHostException e) {
+            throw chained(new NoRouteToHostException("cannot connect to " + hostPort + ": " + e.getMessage()), e);
+        }
+    }
+
+    private static IOException chained(IOException e, IOException cause) {
+        e.initCause(cause);
+        return e;
     }
 
     /** A factory connecting anew on each call. */
