@@ -87,18 +87,20 @@ public final class RemoteArchive {
         int flags = OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC;
         Integer startFile = null;
         TarBackup.Result result;
-        DigestingOutputStream digest = null;
+        DigestingOutputStream digest;
+        RecordOutputStream records = null;
         try (RemoteTape tape = RemoteTape.open(connector, device, flags, dialect)) {
             if (verify) {
                 startFile = tapeFileNumber(tape);
             }
-            RecordOutputStream records = new RecordOutputStream(tape, recordSize);
+            records = new RecordOutputStream(tape, recordSize);
             digest = new DigestingOutputStream(records, verify);
             OutputStream sink = compression.compress(digest, recordSize);
             result = new TarBackup(sink, recordSize, progress, warnings).excluding(exclusions).habits(habits)
                     .stopWhen(stop).write(paths);
         } catch (BackupInterruptedException e) {
-            throw e.written(digest.count()); // the tape is closed by now: C sent, filemark written
+            // The tape is closed by now (C sent, so a tape got its filemark); the last record was padded.
+            throw e.written(records.bytesWritten());
         }
         if (verify) {
             verify(startFile, digest.count(), digest.digest());
