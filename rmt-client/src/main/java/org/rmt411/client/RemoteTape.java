@@ -247,7 +247,8 @@ public final class RemoteTape implements Closeable {
         }
         if (reply instanceof RmtReply.Failure) {
             RmtReply.Failure failure = (RmtReply.Failure) reply;
-            RemoteTapeException e = new RemoteTapeException(operation, failure.errno(), failure.text());
+            RemoteTapeException e = new RemoteTapeException(transport.describe(), operation, failure.errno(),
+                    failure.text());
             throw failure.fatal() ? broken(e) : e;
         }
         return ((RmtReply.Ack) reply).value();
