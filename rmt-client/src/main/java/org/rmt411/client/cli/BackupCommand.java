@@ -89,16 +89,12 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
+        PrintWriter out = cli.getOut();
         PrintWriter err = cli.getErr();
         int recordSize = TargetOptions.recordSize(cli, blockingFactor);
         List<Path> all = names(cli);
         RemoteTarget remote = target.target(cli);
-        List<String> patterns = new java.util.ArrayList<>(excludes);
-        for (String file : excludeFrom) {
-            patterns.addAll(NameLists.read(file, nul, System.in));
-        }
-        Exclusions exclusions = new Exclusions(patterns);
-        PrintWriter out = cli.getOut();
+        Exclusions exclusions = exclusions();
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize)
                 .excluding(exclusions).habits(new TarHabits(dereference, oneFileSystem,
                         verbose ? name -> out.println(name) : TarHabits.DEFAULT.verbose()));
@@ -112,27 +108,51 @@ final class BackupCommand implements Callable<Integer> {
         try {
             result = archive.stopWhen(stop).backup(all, compression(cli), verify, sink,
                     warning -> err.println("rmt-client: " + warning));
-        } catch (BackupInterruptedException e) {
-            out.flush();
-            err.println();
-            err.println("rmt-client: " + interrupted(e, remote, recordSize));
-            err.flush();
-            return ExitCode.INTERRUPTED.code(); // the JVM exits with 128 + the signal number anyway
+        } catch (java.io.IOException e) {
+            if (!stop.getAsBoolean()) {
+                throw e;
+            }
+            return stopped(e, remote, recordSize, out, err);
         } finally {
-            stop.close();
+            stop.close(); // after anything is said: the JVM exits (128 + the signal) right after
         }
         if (meter != null) {
             meter.finish();
         }
+        return finished(result, System.nanoTime() - start, remote, out, err);
+    }
+
+    private int finished(RemoteArchive.BackupResult result, long nanos, RemoteTarget remote, PrintWriter out,
+            PrintWriter err) {
         out.flush();
         if (totals) {
-            err.println(Totals.line(result.archiveBytes(), System.nanoTime() - start));
+            err.println(Totals.line(result.archiveBytes(), nanos));
         }
         if (verify) {
             err.println("rmt-client: verified " + result.archiveBytes() + " archive bytes on " + remote);
         }
         err.flush();
         return result.tar().problems() > 0 ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
+    }
+
+    /** Tells the user a signal stopped the backup, and where. */
+    private static int stopped(java.io.IOException e, RemoteTarget remote, int recordSize, PrintWriter out,
+            PrintWriter err) {
+        out.flush();
+        err.println();
+        err.println("rmt-client: " + (e instanceof BackupInterruptedException
+                ? interrupted((BackupInterruptedException) e, remote, recordSize) : e.getMessage()));
+        err.flush();
+        return ExitCode.INTERRUPTED.code();
+    }
+
+    /** --exclude patterns, then those of each -X file. */
+    private Exclusions exclusions() throws java.io.IOException {
+        List<String> patterns = new java.util.ArrayList<>(excludes);
+        for (String file : excludeFrom) {
+            patterns.addAll(NameLists.read(file, nul, System.in));
+        }
+        return new Exclusions(patterns);
     }
 
     /** Where an interrupted archive ends, for the user who must decide what to do with it. */

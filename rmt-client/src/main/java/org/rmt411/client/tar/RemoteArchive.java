@@ -178,6 +178,10 @@ public final class RemoteArchive {
             byte[] buffer = new byte[64 * 1024];
             long left = length;
             while (left > 0) {
+                if (stop.getAsBoolean()) {
+                    throw new IOException("interrupted during --verify: the archive was written whole ("
+                            + length + " bytes) but only " + (length - left) + " bytes were compared");
+                }
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
                 if (n < 0) {
                     throw new VerifyException("archive read back is " + (length - left) + " bytes, "
