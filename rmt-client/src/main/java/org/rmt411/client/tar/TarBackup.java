@@ -72,8 +72,10 @@ public final class TarBackup {
 
     /**
      * Stops the backup as soon as {@code requested} says so (checked between members and every
-     * 64 KiB): the archive so far is flushed in whole records and a
-     * {@link BackupInterruptedException} is thrown.
+     * 64 KiB): every whole 512-byte block so far goes to the sink, the sink is closed (a
+     * compressor ends its stream, a {@link org.rmt411.client.io.RecordOutputStream} pads the last
+     * record) and a {@link BackupInterruptedException} is thrown. No zeros are added to the tar
+     * stream itself: they would read as the cut member's content instead of its end.
      */
     public TarBackup stopWhen(java.util.function.BooleanSupplier requested) {
         this.stop = requested;
