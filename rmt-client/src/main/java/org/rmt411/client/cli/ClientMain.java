@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         description = "Back up to, list and restore from remote tapes and files over rmt; drive tapes like mt.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:done, but something differs or was skipped",
-            "2:usage error", "3:local error", "4:remote error (server refused, connection or protocol failure)"})
+            "2:usage error", "3:local error", "4:remote error (server refused, connection or protocol failure)",
+            "130:backup stopped by SIGINT (143: by SIGTERM), the device closed properly"})
 public final class ClientMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -50,7 +50,8 @@ public final class TargetOptions {
 
     // Generous by default: a rewind, retension or long erase of a real tape answers only when done.
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
-            description = "How long to wait for any reply (TCP or remote shell, which is then stopped); "
+            description = "How long one whole reply may take, however the server paces it (TCP or remote shell, "
+                    + "which is then stopped); "
                     + "0 waits forever (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
