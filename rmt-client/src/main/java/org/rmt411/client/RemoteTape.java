@@ -238,6 +238,7 @@ public final class RemoteTape implements Closeable {
      */
     long reply(String operation, long payload) throws IOException {
         budget.expect(payload);
+        transport.replyStarts();
         RmtReply reply;
         try {
             reply = decoder.next();
@@ -246,7 +247,8 @@ public final class RemoteTape implements Closeable {
         }
         if (reply instanceof RmtReply.Failure) {
             RmtReply.Failure failure = (RmtReply.Failure) reply;
-            RemoteTapeException e = new RemoteTapeException(operation, failure.errno(), failure.text());
+            RemoteTapeException e = new RemoteTapeException(transport.describe(), operation, failure.errno(),
+                    failure.text());
             throw failure.fatal() ? broken(e) : e;
         }
         return ((RmtReply.Ack) reply).value();
@@ -274,10 +276,14 @@ public final class RemoteTape implements Closeable {
         if (cause instanceof RmtException) {
             return (RmtException) cause;
         }
-        String what = cause instanceof SocketTimeoutException ? "no reply from the rmt server in time"
+        // The transports' own timeouts name the server and the limit; the JDK's bare one does not.
+        boolean ownTimeout = cause instanceof SocketTimeoutException && cause.getMessage() != null
+                && cause.getMessage().contains("--timeout");
+        String what = ownTimeout ? cause.getMessage()
+                : cause instanceof SocketTimeoutException ? "no reply from the rmt server in time"
                 : cause instanceof EOFException ? "the rmt server closed the connection"
                 : "connection to the rmt server failed: " + cause.getMessage();
-        RmtProtocolException e = new RmtProtocolException(what + " (" + transport.describe() + ")");
+        RmtProtocolException e = new RmtProtocolException(ownTimeout ? what : what + " (" + transport.describe() + ")");
         e.initCause(cause);
         return e;
     }

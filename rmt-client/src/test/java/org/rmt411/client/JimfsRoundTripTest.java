@@ -29,7 +29,9 @@ class JimfsRoundTripTest {
                 RemoteArchive archive = new RemoteArchive(server.connector(), "/j.tar", RmtDialect.DEFAULT, 10240);
                 List<String> warnings = new ArrayList<>();
                 RemoteArchive.BackupResult result = archive.backup(List.of(src), false, true, n -> { }, warnings::add);
-                assertThat(warnings).isEmpty();
+                assertThat(warnings).containsExactly("Removing leading '/' from member names", // as GNU tar
+                        "Removing leading '/' from hard link targets");
+                warnings.clear();
                 assertThat(result.tar().entries()).isGreaterThan(10);
                 assertThat(Files.size(root.resolve("j.tar"))).isEqualTo(result.archiveBytes());
 
@@ -39,7 +41,7 @@ class JimfsRoundTripTest {
                 Trees.assertSame(src, all.resolve("home/user/src"));
 
                 Path some = localFs.getPath("/restore/some");
-                archive.restore(some, List.of("home/user/src/secret", "/home/user/src/empty"), warnings::add, n -> { });
+                archive.restore(some, List.of("home/user/src/secret", "home/user/src/empty/"), warnings::add, n -> { });
                 assertThat(Files.readString(some.resolve("home/user/src/secret"))).isEqualTo("s");
                 assertThat(Files.isDirectory(some.resolve("home/user/src/empty"))).isTrue();
                 assertThat(Files.exists(some.resolve("home/user/src/plain.txt"))).isFalse();

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.BackupInterruptedException;
 import org.rmt411.client.tar.Compression;
 import org.rmt411.client.tar.Exclusions;
 import org.rmt411.client.tar.RemoteArchive;
+import org.rmt411.client.tar.TarHabits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,11 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code backup}: like {@code tar -cf host:device PATH...}, streamed with no temporary file. */
-@Command(name = "backup", mixinStandardHelpOptions = true,
-        description = "Write PATHs as a tar archive to a remote tape or file.")
+@Command(name = "backup", description = "Write PATHs as a tar archive to a remote tape or file.")
 final class BackupCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    HelpOptions help;
 
     @Mixin
     TargetOptions target;
@@ -50,43 +54,133 @@ final class BackupCommand implements Callable<Integer> {
             description = "Leave out members matching this shell wildcard, at any depth (repeatable), as GNU tar.")
     List<String> excludes = new java.util.ArrayList<>();
 
+    @Option(names = {"-X", "--exclude-from"}, paramLabel = "FILE",
+            description = "Leave out members matching the patterns in FILE, one per line (- for stdin; repeatable).")
+    List<String> excludeFrom = new java.util.ArrayList<>();
+
+    @Option(names = {"-T", "--files-from"}, paramLabel = "FILE",
+            description = "Back up the names in FILE, one per line (- for stdin), as well as any PATH (repeatable).")
+    List<String> filesFrom = new java.util.ArrayList<>();
+
+    @Option(names = "--null", description = "-T and -X files hold NUL-terminated names, as GNU tar's --null.")
+    boolean nul;
+
+    @Option(names = {"-h", "--dereference"}, description = "Archive what symbolic links point to, not the links (tar -h).")
+    boolean dereference;
+
+    @Option(names = "--one-file-system", description = "Do not descend into folders on other file systems.")
+    boolean oneFileSystem;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print each name on stdout as it is archived, as tar -cv.")
+    boolean verbose;
+
+    @Option(names = "--totals", description = "Print the total bytes written on stderr at the end, as GNU tar.")
+    boolean totals;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
     @Option(names = "--progress", description = "Show the progress bar even when stderr is not a terminal.")
     boolean progress;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files and folders to back up.")
-    List<Path> paths;
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files and folders to back up.")
+    List<Path> paths = new java.util.ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
+        PrintWriter out = cli.getOut();
         PrintWriter err = cli.getErr();
         int recordSize = TargetOptions.recordSize(cli, blockingFactor);
-        for (Path path : paths) {
-            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-                throw new CommandLine.ParameterException(cli, path + ": no such file or folder");
-            }
-        }
+        List<Path> all = names(cli);
         RemoteTarget remote = target.target(cli);
-        Exclusions exclusions = new Exclusions(excludes);
+        Exclusions exclusions = exclusions();
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize)
-                .excluding(exclusions);
+                .excluding(exclusions).habits(new TarHabits(dereference, oneFileSystem,
+                        verbose ? name -> out.println(name) : TarHabits.DEFAULT.verbose()));
         boolean showProgress = !quiet && (progress || ProgressMeter.stderrIsTerminal());
         ProgressMeter meter = showProgress
-                ? new ProgressMeter(err, ProgressMeter.preScan(paths, exclusions), System::nanoTime) : null;
+                ? new ProgressMeter(err, ProgressMeter.preScan(all, exclusions), System::nanoTime) : null;
         LongConsumer sink = meter != null ? meter : n -> { };
-        RemoteArchive.BackupResult result = archive.backup(paths, compression(cli), verify, sink,
-                warning -> err.println("rmt-client: " + warning));
+        long start = System.nanoTime();
+        RemoteArchive.BackupResult result;
+        SignalStop stop = new SignalStop(target.replyTimeout().plusSeconds(10));
+        try {
+            result = archive.stopWhen(stop).backup(all, compression(cli), verify, sink,
+                    warning -> err.println("rmt-client: " + warning));
+        } catch (java.io.IOException e) {
+            if (!stop.getAsBoolean()) {
+                throw e;
+            }
+            return stopped(e, remote, recordSize, out, err);
+        } finally {
+            stop.close(); // after anything is said: the JVM exits (128 + the signal) right after
+        }
         if (meter != null) {
             meter.finish();
+        }
+        return finished(result, System.nanoTime() - start, remote, out, err);
+    }
+
+    private int finished(RemoteArchive.BackupResult result, long nanos, RemoteTarget remote, PrintWriter out,
+            PrintWriter err) {
+        out.flush();
+        if (totals) {
+            err.println(Totals.line(result.archiveBytes(), nanos));
         }
         if (verify) {
             err.println("rmt-client: verified " + result.archiveBytes() + " archive bytes on " + remote);
         }
         err.flush();
         return result.tar().problems() > 0 ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
+    }
+
+    /** Tells the user a signal stopped the backup, and where. */
+    private static int stopped(java.io.IOException e, RemoteTarget remote, int recordSize, PrintWriter out,
+            PrintWriter err) {
+        out.flush();
+        err.println();
+        err.println("rmt-client: " + (e instanceof BackupInterruptedException
+                ? interrupted((BackupInterruptedException) e, remote, recordSize) : e.getMessage()));
+        err.flush();
+        return ExitCode.INTERRUPTED.code();
+    }
+
+    /** --exclude patterns, then those of each -X file. */
+    private Exclusions exclusions() throws java.io.IOException {
+        List<String> patterns = new java.util.ArrayList<>(excludes);
+        for (String file : excludeFrom) {
+            patterns.addAll(NameLists.read(file, nul, System.in));
+        }
+        return new Exclusions(patterns);
+    }
+
+    /** Where an interrupted archive ends, for the user who must decide what to do with it. */
+    private static String interrupted(BackupInterruptedException e, RemoteTarget remote, int recordSize) {
+        long bytes = e.archiveBytes();
+        return "interrupted: " + remote + " holds a partial archive (no end-of-archive blocks): "
+                + (bytes + recordSize - 1) / recordSize + " records of " + recordSize + " bytes (" + bytes + " bytes), "
+                + (e.lastMember() == null ? "no member written whole"
+                        : "the last member written whole is '" + e.lastMember() + "'")
+                + "; the device was closed properly";
+    }
+
+    /** The names of each -T file, then the PATHs (as GNU tar with its options first); each must exist. */
+    private List<Path> names(CommandLine cli) throws java.io.IOException {
+        List<Path> all = new java.util.ArrayList<>();
+        for (String file : filesFrom) {
+            NameLists.read(file, nul, System.in).forEach(name -> all.add(Path.of(name)));
+        }
+        all.addAll(paths);
+        if (all.isEmpty()) {
+            throw new CommandLine.ParameterException(cli, "Cowardly refusing to create an empty archive" /* GNU tar's words */);
+        }
+        for (Path path : all) {
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new CommandLine.ParameterException(cli, path + ": no such file or folder");
+            }
+        }
+        return all;
     }
 
     private Compression compression(CommandLine cli) {

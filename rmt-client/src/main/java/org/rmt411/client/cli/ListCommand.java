@@ -2,6 +2,7 @@ package org.rmt411.client.cli;
 
 import java.util.concurrent.Callable;
 import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.MemberSelection;
 import org.rmt411.client.tar.RemoteArchive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,10 +10,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code list}: like {@code tar -tf host:device [-v]}; gzip is recognised by its magic. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List a remote tar archive.")
+@Command(name = "list", description = "List a remote tar archive (or only the members NAMEs select).")
 final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    HelpOptions help;
 
     @Mixin
     TargetOptions target;
@@ -24,13 +28,17 @@ final class ListCommand implements Callable<Integer> {
             description = "Record size in 512-byte blocks (default: ${DEFAULT-VALUE}).")
     int blockingFactor;
 
+    @Mixin
+    Selection selection;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
         RemoteTarget remote = target.target(cli);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
                 TargetOptions.recordSize(cli, blockingFactor));
-        archive.list(cli.getOut(), verbose);
-        return ExitCode.OK.code();
+        MemberSelection chosen = selection.members(cli.getErr());
+        archive.list(cli.getOut(), verbose, chosen);
+        return selection.reportNotFound(chosen, cli.getErr()) ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
     }
 }

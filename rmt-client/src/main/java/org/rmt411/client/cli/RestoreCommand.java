@@ -12,14 +12,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code restore}: like {@code tar -xf host:device [-C DIR] [PATH...]}, never outside DIR. */
-@Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Extract a remote tar archive (or only PATHs) safely under a folder.")
+@Command(name = "restore", description = "Extract a remote tar archive (or only the members NAMEs select) safely under a folder.")
 final class RestoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    HelpOptions help;
 
     @Mixin
     TargetOptions target;
@@ -42,8 +43,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--numeric-owner", description = "Restore owners by numeric id, ignoring the names.")
     boolean numericOwner;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Members to extract (default: all).")
-    List<String> members = List.of();
+    @Mixin
+    Selection selection;
 
     @Override
     public Integer call() throws Exception {
@@ -53,7 +54,7 @@ final class RestoreCommand implements Callable<Integer> {
         RemoteTarget remote = target.target(cli);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
                 TargetOptions.recordSize(cli, blockingFactor));
-        SafeExtractor.Result result = archive.restore(directory, members, ownerMode(),
+        SafeExtractor.Result result = archive.restore(directory, selection.members(err), ownerMode(),
                 warning -> err.println("rmt-client: " + warning), name -> {
                     if (verbose) {
                         out.println(name);

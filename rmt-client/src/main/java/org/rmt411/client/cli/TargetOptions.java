@@ -50,9 +50,15 @@ public final class TargetOptions {
 
     // Generous by default: a rewind, retension or long erase of a real tape answers only when done.
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
-            description = "How long to wait for any reply (TCP or remote shell, which is then stopped); "
+            description = "How long one whole reply may take, however the server paces it (TCP or remote shell, "
+                    + "which is then stopped); "
                     + "0 waits forever (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
+
+    /** The --timeout for one reply; ten minutes when it is 0 (wait forever) and a bound is needed. */
+    Duration replyTimeout() {
+        return Duration.ofSeconds(timeoutSeconds > 0 ? timeoutSeconds : 600);
+    }
 
     /** The parsed target; a usage error if it is missing or not remote. */
     RemoteTarget target(CommandLine cli) {

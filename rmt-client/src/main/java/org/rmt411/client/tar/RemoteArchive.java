@@ -31,6 +31,8 @@ public final class RemoteArchive {
     private final RmtDialect dialect;
     private final int recordSize;
     private Exclusions exclusions = Exclusions.NONE;
+    private TarHabits habits = TarHabits.DEFAULT;
+    private java.util.function.BooleanSupplier stop = () -> false;
 
     /** What a backup did. */
     public record BackupResult(TarBackup.Result tar, long archiveBytes, boolean verified) {
@@ -52,6 +54,22 @@ public final class RemoteArchive {
         return this;
     }
 
+    /** Walks trees in backups as these GNU tar options say ({@code -h}, {@code --one-file-system}, {@code -v}). */
+    public RemoteArchive habits(TarHabits chosen) {
+        this.habits = chosen;
+        return this;
+    }
+
+    /**
+     * Lets backups stop early when {@code requested} says so: the device is closed properly
+     * (a tape gets its filemark) and a {@link BackupInterruptedException} tells where the
+     * archive ends.
+     */
+    public RemoteArchive stopWhen(java.util.function.BooleanSupplier requested) {
+        this.stop = requested;
+        return this;
+    }
+
     /** As {@link #backup(List, Compression, boolean, LongConsumer, Consumer)}, gzipped or plain. */
     public BackupResult backup(List<Path> paths, boolean gzip, boolean verify, LongConsumer progress,
             Consumer<String> warnings) throws IOException {
@@ -70,14 +88,19 @@ public final class RemoteArchive {
         Integer startFile = null;
         TarBackup.Result result;
         DigestingOutputStream digest;
+        RecordOutputStream records = null;
         try (RemoteTape tape = RemoteTape.open(connector, device, flags, dialect)) {
             if (verify) {
                 startFile = tapeFileNumber(tape);
             }
-            RecordOutputStream records = new RecordOutputStream(tape, recordSize);
+            records = new RecordOutputStream(tape, recordSize);
             digest = new DigestingOutputStream(records, verify);
             OutputStream sink = compression.compress(digest, recordSize);
-            result = new TarBackup(sink, recordSize, progress, warnings).excluding(exclusions).write(paths);
+            result = new TarBackup(sink, recordSize, progress, warnings).excluding(exclusions).habits(habits)
+                    .stopWhen(stop).write(paths);
+        } catch (BackupInterruptedException e) {
+            // The tape is closed by now (C sent, so a tape got its filemark); the last record was padded.
+            throw e.written(records.bytesWritten());
         }
         if (verify) {
             verify(startFile, digest.count(), digest.digest());
@@ -87,9 +110,14 @@ public final class RemoteArchive {
 
     /** Lists the archive's members on {@code out}; returns how many. */
     public long list(PrintWriter out, boolean verbose) throws IOException {
+        return list(out, verbose, MemberSelection.ALL);
+    }
+
+    /** Lists the members {@code selection} selects; see {@link MemberSelection#notFound()} after. */
+    public long list(PrintWriter out, boolean verbose, MemberSelection selection) throws IOException {
         try (RemoteTape tape = openForReading()) {
             TarArchiveInputStream tar = ArchiveReader.open(records(tape), recordSize);
-            return TarLister.list(tar, out, verbose, ZoneId.systemDefault());
+            return TarLister.list(tar, out, verbose, ZoneId.systemDefault(), selection);
         }
     }
 
@@ -102,9 +130,16 @@ public final class RemoteArchive {
     /** As {@link #restore(Path, List, Consumer, Consumer)}, restoring owners as {@code owners} says. */
     public SafeExtractor.Result restore(Path folder, List<String> members, Owners.Mode owners,
             Consumer<String> warnings, Consumer<String> verbose) throws IOException {
+        return restore(folder, new MemberSelection(members, false), owners, warnings, verbose);
+    }
+
+    /** Extracts the members {@code selection} selects under {@code folder}. */
+    public SafeExtractor.Result restore(Path folder, MemberSelection selection, Owners.Mode owners,
+            Consumer<String> warnings, Consumer<String> verbose) throws IOException {
         try (RemoteTape tape = openForReading()) {
             TarArchiveInputStream tar = ArchiveReader.open(records(tape), recordSize);
-            return new SafeExtractor(folder, members, warnings, verbose).owners(owners).extract(tar);
+            return new SafeExtractor(folder, List.of(), warnings, verbose).selecting(selection).owners(owners)
+                    .extract(tar);
         }
     }
 
@@ -143,6 +178,10 @@ public final class RemoteArchive {
             byte[] buffer = new byte[64 * 1024];
             long left = length;
             while (left > 0) {
+                if (stop.getAsBoolean()) {
+                    throw new IOException("interrupted during --verify: the archive was written whole ("
+                            + length + " bytes) but only " + (length - left) + " bytes were compared");
+                }
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
                 if (n < 0) {
                     throw new VerifyException("archive read back is " + (length - left) + " bytes, "

@@ -22,9 +22,22 @@ public final class TarLister {
      */
     public static long list(TarArchiveInputStream in, PrintWriter out, boolean verbose, ZoneId zone)
             throws IOException {
+        return list(in, out, verbose, zone, MemberSelection.ALL);
+    }
+
+    /**
+     * Lists the members {@code selection} selects.
+     *
+     * @return the number of members listed
+     */
+    public static long list(TarArchiveInputStream in, PrintWriter out, boolean verbose, ZoneId zone,
+            MemberSelection selection) throws IOException {
         long count = 0;
         TarArchiveEntry entry;
         while ((entry = in.getNextEntry()) != null) {
+            if (!selection.selects(entry.getName())) {
+                continue;
+            }
             out.println(verbose ? longForm(entry, zone) : entry.getName());
             count++;
         }
