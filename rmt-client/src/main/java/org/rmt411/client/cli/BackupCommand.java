@@ -11,6 +11,7 @@ import org.rmt411.client.RemoteTarget;
 import org.rmt411.client.tar.Compression;
 import org.rmt411.client.tar.Exclusions;
 import org.rmt411.client.tar.RemoteArchive;
+import org.rmt411.client.tar.incremental.ListedIncremental;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +51,14 @@ final class BackupCommand implements Callable<Integer> {
             description = "Leave out members matching this shell wildcard, at any depth (repeatable), as GNU tar.")
     List<String> excludes = new java.util.ArrayList<>();
 
+    @Option(names = {"-g", "--listed-incremental"}, paramLabel = "FILE",
+            description = "Incremental backup against GNU tar's snapshot FILE (read, then rewritten for the next level).")
+    Path snapshot;
+
+    @Option(names = "--level", paramLabel = "N",
+            description = "With -g: level 0 empties the snapshot FILE first, forcing a full dump (as GNU tar).")
+    Integer level;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -73,6 +82,11 @@ final class BackupCommand implements Callable<Integer> {
         Exclusions exclusions = new Exclusions(excludes);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize)
                 .excluding(exclusions);
+        if (snapshot != null) {
+            archive.listedIncremental(new ListedIncremental(snapshot, level != null && level == 0));
+        } else if (level != null) {
+            err.println("rmt-client: --level is meaningless without --listed-incremental");
+        }
         boolean showProgress = !quiet && (progress || ProgressMeter.stderrIsTerminal());
         ProgressMeter meter = showProgress
                 ? new ProgressMeter(err, ProgressMeter.preScan(paths, exclusions), System::nanoTime) : null;

@@ -1,8 +1,10 @@
 package org.rmt411.client.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rmt411.client.RemoteTarget;
 import org.rmt411.client.tar.RemoteArchive;
+import org.rmt411.client.tar.incremental.ListedIncremental;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +22,10 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Long listing: mode, owner, size, mtime, name.")
     boolean verbose;
 
+    @Option(names = {"-g", "--listed-incremental"}, paramLabel = "FILE",
+            description = "Incremental archive: with -v, show each folder's dumpdir (FILE is not read; /dev/null is customary).")
+    Path snapshot;
+
     @Option(names = {"-b", "--blocking-factor"}, paramLabel = "N", defaultValue = "20",
             description = "Record size in 512-byte blocks (default: ${DEFAULT-VALUE}).")
     int blockingFactor;
@@ -30,6 +36,9 @@ final class ListCommand implements Callable<Integer> {
         RemoteTarget remote = target.target(cli);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
                 TargetOptions.recordSize(cli, blockingFactor));
+        if (snapshot != null) {
+            archive.listedIncremental(ListedIncremental.extraction());
+        }
         archive.list(cli.getOut(), verbose);
         return ExitCode.OK.code();
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.rmt411.client.RemoteTarget;
 import org.rmt411.client.tar.Owners;
 import org.rmt411.client.tar.RemoteArchive;
+import org.rmt411.client.tar.incremental.ListedIncremental;
 import org.rmt411.client.tar.SafeExtractor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print each extracted name on stdout.")
     boolean verbose;
 
+    @Option(names = {"-g", "--listed-incremental"}, paramLabel = "FILE",
+            description = "Apply the dumpdirs of a GNU incremental archive: renames, and deletion of files absent when it was made (FILE is not read; /dev/null is customary).")
+    Path snapshot;
+
     @Option(names = {"-b", "--blocking-factor"}, paramLabel = "N", defaultValue = "20",
             description = "Record size in 512-byte blocks (default: ${DEFAULT-VALUE}).")
     int blockingFactor;
@@ -53,6 +58,9 @@ final class RestoreCommand implements Callable<Integer> {
         RemoteTarget remote = target.target(cli);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
                 TargetOptions.recordSize(cli, blockingFactor));
+        if (snapshot != null) {
+            archive.listedIncremental(ListedIncremental.extraction());
+        }
         SafeExtractor.Result result = archive.restore(directory, members, ownerMode(),
                 warning -> err.println("rmt-client: " + warning), name -> {
                     if (verbose) {

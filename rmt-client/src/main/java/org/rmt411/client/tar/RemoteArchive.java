@@ -15,6 +15,8 @@ import org.rmt411.client.RemoteTapeException;
 import org.rmt411.client.RmtDialect;
 import org.rmt411.client.io.RecordInputStream;
 import org.rmt411.client.io.RecordOutputStream;
+import org.rmt411.client.tar.incremental.IncrementalPlan;
+import org.rmt411.client.tar.incremental.ListedIncremental;
 import org.rmt411.client.transport.RmtTransport;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
@@ -31,6 +33,7 @@ public final class RemoteArchive {
     private final RmtDialect dialect;
     private final int recordSize;
     private Exclusions exclusions = Exclusions.NONE;
+    private ListedIncremental incremental;
 
     /** What a backup did. */
     public record BackupResult(TarBackup.Result tar, long archiveBytes, boolean verified) {
@@ -52,6 +55,15 @@ public final class RemoteArchive {
         return this;
     }
 
+    /**
+     * Makes backups listed incremental levels against {@code options}' snapshot file, and makes
+     * restore apply dumpdirs (renames, deletions) and list show them, as GNU tar's {@code -g}.
+     */
+    public RemoteArchive listedIncremental(ListedIncremental options) {
+        this.incremental = options;
+        return this;
+    }
+
     /** As {@link #backup(List, Compression, boolean, LongConsumer, Consumer)}, gzipped or plain. */
     public BackupResult backup(List<Path> paths, boolean gzip, boolean verify, LongConsumer progress,
             Consumer<String> warnings) throws IOException {
@@ -70,6 +82,8 @@ public final class RemoteArchive {
         Integer startFile = null;
         TarBackup.Result result;
         DigestingOutputStream digest;
+        // Planned before the device is opened: a malformed snapshot file stops the backup there.
+        IncrementalPlan plan = incremental == null ? null : incremental.plan(paths, exclusions, warnings);
         try (RemoteTape tape = RemoteTape.open(connector, device, flags, dialect)) {
             if (verify) {
                 startFile = tapeFileNumber(tape);
@@ -77,7 +91,11 @@ public final class RemoteArchive {
             RecordOutputStream records = new RecordOutputStream(tape, recordSize);
             digest = new DigestingOutputStream(records, verify);
             OutputStream sink = compression.compress(digest, recordSize);
-            result = new TarBackup(sink, recordSize, progress, warnings).excluding(exclusions).write(paths);
+            TarBackup tar = new TarBackup(sink, recordSize, progress, warnings).excluding(exclusions);
+            result = plan == null ? tar.write(paths) : tar.write(plan);
+        }
+        if (plan != null) {
+            incremental.save(plan);
         }
         if (verify) {
             verify(startFile, digest.count(), digest.digest());
@@ -89,7 +107,7 @@ public final class RemoteArchive {
     public long list(PrintWriter out, boolean verbose) throws IOException {
         try (RemoteTape tape = openForReading()) {
             TarArchiveInputStream tar = ArchiveReader.open(records(tape), recordSize);
-            return TarLister.list(tar, out, verbose, ZoneId.systemDefault());
+            return TarLister.list(tar, out, verbose, ZoneId.systemDefault(), incremental != null);
         }
     }
 
@@ -104,7 +122,8 @@ public final class RemoteArchive {
             Consumer<String> warnings, Consumer<String> verbose) throws IOException {
         try (RemoteTape tape = openForReading()) {
             TarArchiveInputStream tar = ArchiveReader.open(records(tape), recordSize);
-            return new SafeExtractor(folder, members, warnings, verbose).owners(owners).extract(tar);
+            return new SafeExtractor(folder, members, warnings, verbose).owners(owners)
+                    .incremental(incremental != null).extract(tar);
         }
     }
 

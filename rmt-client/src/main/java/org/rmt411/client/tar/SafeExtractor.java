@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.rmt411.client.tar.incremental.DumpdirRestore;
+import org.rmt411.client.tar.incremental.Dumpdir;
 
 /**
  * Extracts an archive under one folder and nowhere else: names with {@code ..} are refused,
@@ -35,6 +37,7 @@ public final class SafeExtractor {
     private final boolean posix;
     private final Deque<Object[]> folders = new ArrayDeque<>();
     private Owners owners;
+    private DumpdirRestore dumpdirs;
     private int extracted;
     private int refused;
     private int ownersNotRestored;
@@ -68,6 +71,15 @@ public final class SafeExtractor {
         return this;
     }
 
+    /**
+     * With {@code true}, applies each folder's dumpdir as GNU tar's {@code -x -g} does: renames,
+     * then deletion of what the folder did not hold when the archive was made.
+     */
+    public SafeExtractor incremental(boolean apply) {
+        this.dumpdirs = apply ? new DumpdirRestore(this::resolveMember, warnings, verbose) : null;
+        return this;
+    }
+
     /** Extracts every selected member, then fixes folder attributes. */
     public Result extract(TarArchiveInputStream in) throws IOException {
         Files.createDirectories(root);
@@ -90,7 +102,7 @@ public final class SafeExtractor {
             Object[] folder = folders.pop();
             attributes((Path) folder[0], (TarArchiveEntry) folder[1]);
         }
-        return new Result(extracted, refused, ownersNotRestored);
+        return new Result(extracted, refused + (dumpdirs == null ? 0 : dumpdirs.problems()), ownersNotRestored);
     }
 
     private void extract(TarArchiveInputStream in, TarArchiveEntry entry, List<String> parts) throws IOException {
@@ -104,6 +116,10 @@ public final class SafeExtractor {
             return;
         }
         if (entry.isDirectory()) {
+            var dumpdir = dumpdirs == null ? java.util.Optional.<Dumpdir>empty() : Dumpdir.of(entry);
+            if (dumpdir.isPresent()) {
+                dumpdirs.apply(target, name, dumpdir.get());
+            }
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 clear(target);
                 Files.createDirectory(target);
@@ -148,6 +164,12 @@ public final class SafeExtractor {
             path = path.resolve(part);
         }
         return path;
+    }
+
+    /** A member name's place under the root with its parents made, or null if unsafe. */
+    private Path resolveMember(String name) throws IOException {
+        List<String> parts = MemberNames.components(name);
+        return parts == null || !parentsSafe(parts) ? null : resolve(parts);
     }
 
     /** Creates missing parents; false if an existing one is a link or not a folder. */

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.rmt411.client.tar.incremental.Dumpdir;
+import org.rmt411.client.tar.incremental.IncrementalPlan;
 
 /**
  * Writes files and folders as a POSIX tar archive to a stream: PAX headers for long names, big
@@ -72,6 +74,27 @@ public final class TarBackup {
         return new Result(entries, contentBytes, problems);
     }
 
+    /**
+     * Writes one level of a listed incremental backup as GNU tar does: the files named on the
+     * command line that changed, every folder with its dumpdir, then the changed files.
+     */
+    public Result write(IncrementalPlan plan) throws IOException {
+        problems += plan.problems();
+        try (TarArchiveOutputStream out = tar) {
+            for (IncrementalPlan.File file : plan.topFiles()) {
+                add(file.path(), file.member());
+            }
+            for (IncrementalPlan.Folder folder : plan.folders()) {
+                addFolder(folder);
+            }
+            for (IncrementalPlan.File file : plan.changed()) {
+                add(file.path(), file.member());
+            }
+            out.finish();
+        }
+        return new Result(entries, contentBytes, problems);
+    }
+
     /** The member name tar stores for a path: as given, leading '/' removed. */
     public static String memberName(Path path) {
         String name = path.toString().replace(path.getFileSystem().getSeparator(), "/");
@@ -120,6 +143,22 @@ public final class TarBackup {
         for (Path child : children) {
             add(child, prefix + child.getFileName());
         }
+    }
+
+    /** A folder member whose dumpdir travels in a PAX record, as GNU tar's --format=posix -g writes it. */
+    private void addFolder(IncrementalPlan.Folder folder) throws IOException {
+        FileMeta meta;
+        try {
+            meta = FileMeta.read(folder.path());
+        } catch (IOException e) {
+            warn(folder.path() + ": cannot stat: " + e.getMessage());
+            return;
+        }
+        TarArchiveEntry entry = entry(folder.member(), TarConstants.LF_DIR, meta, 040000);
+        if (folder.dumpdir() != null) {
+            entry.addPaxHeader(Dumpdir.PAX_KEYWORD, folder.dumpdir().encoded());
+        }
+        putEmpty(entry);
     }
 
     private void addFile(Path path, String name, FileMeta meta) throws IOException {

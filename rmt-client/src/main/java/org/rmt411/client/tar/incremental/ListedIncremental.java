@@ -1,0 +1,46 @@
+package org.rmt411.client.tar.incremental;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.rmt411.client.tar.Exclusions;
+
+/**
+ * GNU tar's {@code --listed-incremental=FILE} ({@code -g}) and {@code --level=0}. A backup reads
+ * the snapshot file (none, or an empty one, means a level 0), dumps what changed since, and
+ * rewrites the file for the next level once the archive is complete. Extraction and listing do
+ * not read the file (GNU tar's habit: {@code tar -x -g /dev/null}); there the option means "apply
+ * the dumpdirs": renames and deletions on restore, the dumpdir contents in a verbose listing.
+ *
+ * @param snapshot the snapshot file
+ * @param levelZero {@code --level=0}: empty the snapshot file first, so everything is dumped
+ */
+public record ListedIncremental(Path snapshot, boolean levelZero) {
+    /** For restore and list, where the file is not read. */
+    public static ListedIncremental extraction() {
+        return new ListedIncremental(Path.of("/dev/null"), false);
+    }
+
+    /**
+     * Reads the snapshot (emptied first for a level 0, as GNU tar truncates it on opening) and
+     * plans this level.
+     *
+     * @throws SnapshotFormatException if the snapshot file is malformed
+     */
+    public IncrementalPlan plan(List<Path> roots, Exclusions exclusions, Consumer<String> warnings) throws IOException {
+        Instant started = Instant.now();
+        if (levelZero && Files.exists(snapshot)) {
+            Files.write(snapshot, new byte[0]);
+        }
+        SnapshotFile previous = SnapshotFile.read(snapshot);
+        return IncrementalPlan.scan(roots, previous, started, exclusions, warnings);
+    }
+
+    /** Writes the snapshot the next level starts from; called once the archive is complete. */
+    public void save(IncrementalPlan plan) throws IOException {
+        plan.snapshot().write(snapshot);
+    }
+}
