@@ -5,6 +5,9 @@
 # Two more lines take the client apart: the floor of the transport (the finished archive copied
 # file -> TCP -> file by two socat processes: no tar, no protocol, no JVM) and the server alone
 # (the client's recorded request stream replayed into rmt411 by socat).
+# Then incremental backups: a level 0 by each tool with its snapshot file (-g), 1 % of the files
+# changed, and each run a level 1 against a fresh copy of the level-0 snapshot: rmt-client -g
+# against GNU tar -g through GNU rmt, timed in the same rotation, with both archives' sizes.
 #
 #   bench/client.sh                       # 1 GiB tree, best of 3 runs
 #   SIZE_MIB=256 RUNS=5 bench/client.sh
@@ -144,3 +147,44 @@ echo "$(best $tc) $(best $tg) $(best $tl) $(best $tf) $(median $tc) $(median $tg
   printf "client / local tar:   %.2fx best, %.2fx median (target >= 0.8x)\n", $3 / $1, $7 / $5;
   printf "floor / local tar:    %.2fx best, %.2fx median (what loopback TCP alone allows)\n", $3 / $4, $7 / $8;
   printf "server alone / local: %.2fx best, %.2fx median (rmt411 fed by a C client)\n", $3 / $9, $7 / $10 }'
+
+# Incremental: level 0 once per tool, then change 1 % of the files (every 100th in name order,
+# a line appended: mtime and ctime move), then time level 1 against a copy of each level-0
+# snapshot, so every run dumps the same change.
+client_incremental() { # archive snapshot
+  java -jar "$client_jar" backup -q -b 20 -f "127.0.0.1:/$1" --port "$port" -g "$2" "$work/src" 2>>"$work/client.log"
+}
+gnu_incremental() { # archive snapshot
+  tar -b 20 -cf "localhost:$1" --rsh-command="$work/fakersh" --rmt-command="$gnu_rmt" -g "$2" -C "$work" src
+}
+client_incremental ci0.tar "$work/client0.snar"
+gnu_incremental "$work/gi0.tar" "$work/gnu0.snar"
+files=$(find "$work/src" -type f | wc -l)
+find "$work/src" -type f | sort | awk 'NR % 100 == 0' | while read -r f; do echo changed >> "$f"; done
+changed=$(find "$work/src" -type f -newer "$work/gnu0.snar" | wc -l)
+sync
+time_client_l1() { cp "$work/client0.snar" "$work/client1.snar"; timed "$work/root/ci1.tar" client_incremental ci1.tar "$work/client1.snar"; }
+time_gnu_l1() { cp "$work/gnu0.snar" "$work/gnu1.snar"; timed "$work/gi1.tar" gnu_incremental "$work/gi1.tar" "$work/gnu1.snar"; }
+# And a level 2 with nothing changed since level 1: the cost of start-up and of the scan alone.
+time_client_l2() { cp "$work/client1.snar" "$work/client2.snar"; timed "$work/root/ci2.tar" client_incremental ci2.tar "$work/client2.snar"; }
+time_gnu_l2() { cp "$work/gnu1.snar" "$work/gnu2.snar"; timed "$work/gi2.tar" gnu_incremental "$work/gi2.tar" "$work/gnu2.snar"; }
+ic=""; ig=""; nc=""; ng=""
+for run in $(seq "$runs"); do
+  if [ $((run % 2)) -eq 1 ]; then ic="$ic $(time_client_l1)"; ig="$ig $(time_gnu_l1)"; nc="$nc $(time_client_l2)"; ng="$ng $(time_gnu_l2)"
+  else ig="$ig $(time_gnu_l1)"; ic="$ic $(time_client_l1)"; ng="$ng $(time_gnu_l2)"; nc="$nc $(time_client_l2)"; fi
+done
+KEEP_OUTPUT=1 time_client_l1 >/dev/null
+KEEP_OUTPUT=1 time_gnu_l1 >/dev/null
+tar -tf "$work/root/ci1.tar" -g /dev/null >/dev/null || { echo "GNU tar cannot read the client's level 1!" >&2; exit 2; }
+csize=$(stat -c %s "$work/root/ci1.tar"); gsize=$(stat -c %s "$work/gi1.tar")
+cmembers=$(tar -tf "$work/root/ci1.tar" | grep -vc '/$'); gmembers=$(tar -tf "$work/gi1.tar" | grep -vc '/$')
+echo
+echo "incremental level 1: ${changed} of ${files} files changed; ${runs} runs"
+printf '%-50s %10s %10s %12s %8s\n' "" "best" "median" "archive" "files"
+printf '%-50s %8.2f s %8.2f s %12d %8d\n' "rmt-client -g -> rmt411 over TCP" "$(best $ic)" "$(median $ic)" "$csize" "$cmembers"
+printf '%-50s %8.2f s %8.2f s %12d %8d\n' "GNU tar -g -> GNU rmt over a pipe (fake rsh)" "$(best $ig)" "$(median $ig)" "$gsize" "$gmembers"
+printf '%-50s %8.2f s %8.2f s\n' "rmt-client -g, nothing changed (level 2)" "$(best $nc)" "$(median $nc)"
+printf '%-50s %8.2f s %8.2f s\n' "GNU tar -g, nothing changed (level 2)" "$(best $ng)" "$(median $ng)"
+echo "$(best $ic) $(best $ig) $(median $ic) $(median $ig) $csize $gsize" | awk '{
+  printf "level 1 time, client / GNU tar: %.2fx best, %.2fx median (below 1: the client is faster)\n", $1 / $2, $3 / $4;
+  printf "level 1 archive, client / GNU tar: %.3fx\n", $5 / $6 }'

@@ -82,14 +82,16 @@ final class BackupCommand implements Callable<Integer> {
         Exclusions exclusions = new Exclusions(excludes);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize)
                 .excluding(exclusions);
-        if (snapshot != null) {
-            archive.listedIncremental(new ListedIncremental(snapshot, level != null && level == 0));
+        ListedIncremental incremental = snapshot == null ? null : new ListedIncremental(snapshot, level != null && level == 0);
+        if (incremental != null) {
+            archive.listedIncremental(incremental);
         } else if (level != null) {
             err.println("rmt-client: --level is meaningless without --listed-incremental");
         }
         boolean showProgress = !quiet && (progress || ProgressMeter.stderrIsTerminal());
         ProgressMeter meter = showProgress
-                ? new ProgressMeter(err, ProgressMeter.preScan(paths, exclusions), System::nanoTime) : null;
+                ? new ProgressMeter(err, incremental != null ? incremental.estimate(paths, exclusions)
+                        : ProgressMeter.preScan(paths, exclusions), System::nanoTime) : null;
         LongConsumer sink = meter != null ? meter : n -> { };
         RemoteArchive.BackupResult result = archive.backup(paths, compression(cli), verify, sink,
                 warning -> err.println("rmt-client: " + warning));

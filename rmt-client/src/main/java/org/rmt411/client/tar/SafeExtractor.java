@@ -116,10 +116,7 @@ public final class SafeExtractor {
             return;
         }
         if (entry.isDirectory()) {
-            var dumpdir = dumpdirs == null ? java.util.Optional.<Dumpdir>empty() : Dumpdir.of(entry);
-            if (dumpdir.isPresent()) {
-                dumpdirs.apply(target, name, dumpdir.get());
-            }
+            applyDumpdir(target, entry);
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 clear(target);
                 Files.createDirectory(target);
@@ -148,6 +145,14 @@ public final class SafeExtractor {
         }
         extracted++;
         verbose.accept(name);
+    }
+
+    /** With -g, the folder's renames and deletions, before the folder member itself. */
+    private void applyDumpdir(Path target, TarArchiveEntry entry) throws IOException {
+        var dumpdir = dumpdirs == null ? java.util.Optional.<Dumpdir>empty() : Dumpdir.of(entry);
+        if (dumpdir.isPresent()) {
+            dumpdirs.apply(target, entry.getName(), dumpdir.get());
+        }
     }
 
     private void markMatched(List<String> parts) {

@@ -48,8 +48,10 @@ class IncrementalCliTest {
         Thread.sleep(20);
         Files.writeString(src.resolve("new.txt"), "new\n");
         Files.delete(src.resolve("old.txt"));
-        assertThat(client("backup", "/l1.tar", "-q", "--listed-incremental", snapshot.toString(), src.toString())
-                .code()).isZero();
+        Cli levelOne = client("backup", "/l1.tar", "--progress", "--listed-incremental", snapshot.toString(),
+                src.toString());
+        assertThat(levelOne.code()).isZero();
+        assertThat(levelOne.err()).contains("100% 4 B of 4 B"); // the total is what the level dumps
 
         Cli list = client("list", "/l1.tar", "-v", "-g", "/dev/null");
         assertThat(list.code()).isZero();

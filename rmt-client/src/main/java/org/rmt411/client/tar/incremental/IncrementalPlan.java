@@ -139,25 +139,20 @@ public final class IncrementalPlan {
             return;
         }
         List<Dumpdir.Entry> entries = new ArrayList<>();
-        List<Runnable> later = new ArrayList<>();
-        int index = folders.size();
-        folders.add(null);
+        List<Runnable> subfolders = new ArrayList<>();
         List<File> dumped = new ArrayList<>();
         for (String child : children) {
-            Dumpdir.Entry entry = child(dir, name, member, child, before, allNew || before == null, dumped, later);
-            entries.add(entry);
+            entries.add(child(dir, name, member, child, before, allNew || before == null, dumped, subfolders));
         }
         Dumpdir dumpdir = new Dumpdir(entries);
-        folders.set(index, new Folder(dir, member + "/", dumpdir));
+        folders.add(new Folder(dir, member + "/", dumpdir)); // before its subfolders: parents first
         found.add(new SnapshotFile.Folder(false, mtime, device, inode, name, dumpdir));
         changed.addAll(dumped);
-        for (Runnable subfolder : later) {
-            subfolder.run();
-        }
+        subfolders.forEach(Runnable::run);
     }
 
     private Dumpdir.Entry child(Path dir, String name, String member, String child, Dumpdir before, boolean allNew,
-            List<File> dumped, List<Runnable> later) {
+            List<File> dumped, List<Runnable> subfolders) {
         String childMember = member + "/" + child;
         if (exclusions.excludes(childMember)) {
             return new Dumpdir.Entry('N', child);
@@ -168,7 +163,7 @@ public final class IncrementalPlan {
             return new Dumpdir.Entry('N', child);
         }
         if ((Boolean) attributes.get("isDirectory")) {
-            later.add(() -> folder(path, name + "/" + child, childMember, attributes, allNew));
+            subfolders.add(() -> folder(path, name + "/" + child, childMember, attributes, allNew));
             return new Dumpdir.Entry('D', child);
         }
         boolean dump = before == null || before.member(child).isEmpty() || changedSince(attributes);

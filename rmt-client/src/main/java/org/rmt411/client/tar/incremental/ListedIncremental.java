@@ -39,6 +39,24 @@ public record ListedIncremental(Path snapshot, boolean levelZero) {
         return IncrementalPlan.scan(roots, previous, started, exclusions, warnings);
     }
 
+    /**
+     * The bytes this level would dump, for a progress bar's total: the same plan, made without
+     * touching the snapshot file.
+     */
+    public long estimate(List<Path> roots, Exclusions exclusions) throws IOException {
+        SnapshotFile previous = levelZero ? null : SnapshotFile.read(snapshot);
+        IncrementalPlan plan = IncrementalPlan.scan(roots, previous, Instant.now(), exclusions, warning -> { });
+        long total = 0;
+        for (List<IncrementalPlan.File> files : List.of(plan.topFiles(), plan.changed())) {
+            for (IncrementalPlan.File file : files) {
+                if (Files.isRegularFile(file.path(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    total += Files.size(file.path());
+                }
+            }
+        }
+        return total;
+    }
+
     /** Writes the snapshot the next level starts from; called once the archive is complete. */
     public void save(IncrementalPlan plan) throws IOException {
         plan.snapshot().write(snapshot);
