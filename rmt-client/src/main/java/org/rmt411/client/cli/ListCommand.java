@@ -2,6 +2,7 @@ package org.rmt411.client.cli;
 
 import java.util.concurrent.Callable;
 import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.ListOptions;
 import org.rmt411.client.tar.RemoteArchive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,9 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    VolumeOptions volumeOptions;
+
     @Option(names = {"-v", "--verbose"}, description = "Long listing: mode, owner, size, mtime, name.")
     boolean verbose;
 
@@ -30,7 +34,8 @@ final class ListCommand implements Callable<Integer> {
         RemoteTarget remote = target.target(cli);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
                 TargetOptions.recordSize(cli, blockingFactor));
-        archive.list(cli.getOut(), verbose);
+        archive.list(cli.getOut(), ListOptions.DEFAULTS.withVerbose(verbose)
+                .withVolumes(volumeOptions.volumes(target, remote, cli.getErr())));
         return ExitCode.OK.code();
     }
 }

@@ -1,14 +1,14 @@
 package org.rmt411.client.tar;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.rmt411.client.RemoteTape;
 import org.rmt411.client.RemoteTapeException;
@@ -16,6 +16,12 @@ import org.rmt411.client.RmtDialect;
 import org.rmt411.client.io.RecordInputStream;
 import org.rmt411.client.io.RecordOutputStream;
 import org.rmt411.client.transport.RmtTransport;
+import org.rmt411.client.volume.VolumeChanger;
+import org.rmt411.client.volume.VolumeReader;
+import org.rmt411.client.volume.VolumeRequest;
+import org.rmt411.client.volume.VolumeSet;
+import org.rmt411.client.volume.VolumeWriter;
+import org.rmt411.client.volume.Volumes;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
 import org.rmt411.protocol.OpenFlags;
@@ -30,7 +36,6 @@ public final class RemoteArchive {
     private final String device;
     private final RmtDialect dialect;
     private final int recordSize;
-    private Exclusions exclusions = Exclusions.NONE;
 
     /** What a backup did. */
     public record BackupResult(TarBackup.Result tar, long archiveBytes, boolean verified) {
@@ -46,66 +51,94 @@ public final class RemoteArchive {
         this.recordSize = recordSize;
     }
 
-    /** Leaves out of backups the members these patterns exclude (GNU tar's {@code --exclude}). */
-    public RemoteArchive excluding(Exclusions patterns) {
-        this.exclusions = patterns;
-        return this;
-    }
-
-    /** As {@link #backup(List, Compression, boolean, LongConsumer, Consumer)}, gzipped or plain. */
-    public BackupResult backup(List<Path> paths, boolean gzip, boolean verify, LongConsumer progress,
-            Consumer<String> warnings) throws IOException {
-        return backup(paths, gzip ? Compression.GZIP : Compression.NONE, verify, progress, warnings);
-    }
-
     /**
-     * Writes {@code paths} as a tar archive, compressed as asked, then optionally reads it back
-     * and compares it byte for byte with what was sent.
+     * Writes {@code paths} as a tar archive as {@code options} say; with verification, reads it
+     * back and compares it byte for byte with what was sent.
      *
      * @throws VerifyException if the read-back differs
      */
-    public BackupResult backup(List<Path> paths, Compression compression, boolean verify, LongConsumer progress,
-            Consumer<String> warnings) throws IOException {
+    public BackupResult backup(List<Path> paths, BackupOptions options, Feedback feedback) throws IOException {
+        if (options.volumes() instanceof Volumes.Multi multi) {
+            return backupVolumes(paths, options, multi.changer(), feedback);
+        }
         int flags = OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC;
         Integer startFile = null;
         TarBackup.Result result;
         DigestingOutputStream digest;
         try (RemoteTape tape = RemoteTape.open(connector, device, flags, dialect)) {
-            if (verify) {
+            if (options.verify()) {
                 startFile = tapeFileNumber(tape);
             }
             RecordOutputStream records = new RecordOutputStream(tape, recordSize);
-            digest = new DigestingOutputStream(records, verify);
-            OutputStream sink = compression.compress(digest, recordSize);
-            result = new TarBackup(sink, recordSize, progress, warnings).excluding(exclusions).write(paths);
+            digest = new DigestingOutputStream(records, options.verify());
+            OutputStream sink = options.compression().compress(digest, recordSize);
+            result = tarBackup(sink, options, feedback).write(paths);
         }
-        if (verify) {
+        if (options.verify()) {
             verify(startFile, digest.count(), digest.digest());
         }
-        return new BackupResult(result, digest.count(), verify);
+        return new BackupResult(result, digest.count(), options.verify());
     }
 
     /** Lists the archive's members on {@code out}; returns how many. */
-    public long list(PrintWriter out, boolean verbose) throws IOException {
-        try (RemoteTape tape = openForReading()) {
-            TarArchiveInputStream tar = ArchiveReader.open(records(tape), recordSize);
-            return TarLister.list(tar, out, verbose, ZoneId.systemDefault());
+    public long list(PrintWriter out, ListOptions options) throws IOException {
+        try (InputStream in = archiveStream(options.volumes(), VolumeRequest.Subcommand.LIST)) {
+            return TarLister.list(tarReader(in, options.volumes()), out, options.verbose(), ZoneId.systemDefault());
         }
     }
 
-    /** Extracts the archive (or only {@code members}) under {@code folder}. */
-    public SafeExtractor.Result restore(Path folder, List<String> members, Consumer<String> warnings,
-            Consumer<String> verbose) throws IOException {
-        return restore(folder, members, Owners.defaultMode(), warnings, verbose);
+    /** Extracts the archive (or only the members {@code options} names) under {@code folder}. */
+    public SafeExtractor.Result restore(Path folder, RestoreOptions options, Feedback feedback) throws IOException {
+        try (InputStream in = archiveStream(options.volumes(), VolumeRequest.Subcommand.EXTRACT)) {
+            return new SafeExtractor(folder, options.members(), feedback.warnings(), feedback.names())
+                    .owners(options.owners()).extract(tarReader(in, options.volumes()));
+        }
     }
 
-    /** As {@link #restore(Path, List, Consumer, Consumer)}, restoring owners as {@code owners} says. */
-    public SafeExtractor.Result restore(Path folder, List<String> members, Owners.Mode owners,
-            Consumer<String> warnings, Consumer<String> verbose) throws IOException {
-        try (RemoteTape tape = openForReading()) {
-            TarArchiveInputStream tar = ArchiveReader.open(records(tape), recordSize);
-            return new SafeExtractor(folder, members, warnings, verbose).owners(owners).extract(tar);
+    private TarBackup tarBackup(OutputStream sink, BackupOptions options, Feedback feedback) {
+        return new TarBackup(sink, recordSize, feedback.progress(), feedback.warnings())
+                .excluding(options.exclusions());
+    }
+
+    /**
+     * A backup across volumes: records go out one at a time (see {@link VolumeWriter}), with no
+     * compression and no verification, which GNU tar refuses for multi-volume archives too.
+     */
+    private BackupResult backupVolumes(List<Path> paths, BackupOptions options, VolumeChanger changer,
+            Feedback feedback) throws IOException {
+        VolumeSet set = new VolumeSet((name, flags) -> RemoteTape.open(connector, name, flags, dialect.withWriteWindow(1)),
+                device, OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, changer,
+                VolumeRequest.Subcommand.CREATE, recordSize / RecordOutputStream.TAR_BLOCK);
+        VolumeWriter writer = new VolumeWriter(set, recordSize, feedback.warnings());
+        try {
+            TarBackup.Result result = tarBackup(writer, options, feedback).write(paths);
+            return new BackupResult(result, writer.bytesWritten(), false);
+        } finally {
+            set.close();
         }
+    }
+
+    /** The archive's bytes: one session, or every volume of a set one after the other. */
+    private InputStream archiveStream(Volumes volumes, VolumeRequest.Subcommand subcommand) throws IOException {
+        int maxRecord = Math.max(recordSize, RecordInputStream.DEFAULT_MAX_RECORD);
+        if (volumes instanceof Volumes.Multi multi) {
+            VolumeSet set = new VolumeSet((name, flags) -> RemoteTape.open(connector, name, flags, dialect),
+                    device, OpenFlags.O_RDONLY, multi.changer(), subcommand, recordSize / RecordOutputStream.TAR_BLOCK);
+            return new VolumeReader(set, maxRecord, w -> { });
+        }
+        RemoteTape tape = openForReading();
+        return new FilterInputStream(new RecordInputStream(tape, maxRecord)) {
+            @Override
+            public void close() throws IOException {
+                tape.close();
+            }
+        };
+    }
+
+    /** A tar reader; a multi-volume set is never compressed (GNU tar cannot write one either). */
+    private TarArchiveInputStream tarReader(InputStream in, Volumes volumes) throws IOException {
+        return volumes.isMulti() ? new TarArchiveInputStream(in, recordSize, "UTF-8")
+                : ArchiveReader.open(in, recordSize);
     }
 
     private RemoteTape openForReading() throws IOException {

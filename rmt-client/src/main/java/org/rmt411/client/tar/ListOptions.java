@@ -1,0 +1,29 @@
+package org.rmt411.client.tar;
+
+import java.util.Objects;
+import org.rmt411.client.volume.Volumes;
+
+/**
+ * How {@link RemoteArchive#list} lists: {@code ListOptions.DEFAULTS.withVerbose(true)}.
+ *
+ * @param verbose the long form of {@code tar -tv} instead of names only
+ * @param volumes one volume, or a set read across volume changes ({@code -M})
+ */
+public record ListOptions(boolean verbose, Volumes volumes) {
+    /** Names only, one volume. */
+    public static final ListOptions DEFAULTS = new ListOptions(false, Volumes.SINGLE);
+
+    public ListOptions {
+        Objects.requireNonNull(volumes, "volumes");
+    }
+
+    /** These options with the long form on or off. */
+    public ListOptions withVerbose(boolean value) {
+        return new ListOptions(value, volumes);
+    }
+
+    /** These options reading one volume or several. */
+    public ListOptions withVolumes(Volumes value) {
+        return new ListOptions(verbose, value);
+    }
+}
