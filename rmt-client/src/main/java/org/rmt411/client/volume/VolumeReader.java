@@ -112,7 +112,8 @@ public final class VolumeReader extends InputStream {
                     + " + " + offset + ")");
         }
         if (offset != tracker.done()) {
-            throw new IOException("volume " + volumes.volume() + " is out of sequence (" + tracker.size() + " - "
+            throw new IOException("'" + expected + "' on volume " + volumes.volume() + " is out of sequence ("
+                    + tracker.size() + " - "
                     + (tracker.size() - tracker.done()) + " != " + offset + ")");
         }
     }
