@@ -21,6 +21,7 @@ public final class VolumeReader extends InputStream {
     private RecordInputStream in;
     private int position = TarHeaders.BLOCK;
     private boolean end;
+    private boolean started;
 
     /**
      * @param maxRecord the largest record to accept from the drive
@@ -61,7 +62,17 @@ public final class VolumeReader extends InputStream {
         if (end) {
             return false;
         }
-        if (!readBlock()) {
+        if (!started) {
+            started = true;
+            if (!readBlock()) {
+                end = true;
+                return false;
+            }
+            // GNU tar -M -V labels every volume, the first one too ("LABEL Volume 1").
+            if (isHeader(TarHeaders.VOLHDR) && !readBlock()) {
+                throw new IOException("volume 1 holds only a label");
+            }
+        } else if (!readBlock()) {
             if (tracker.ended()) {
                 end = true;
                 return false;

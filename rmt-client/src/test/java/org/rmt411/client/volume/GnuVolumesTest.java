@@ -44,13 +44,18 @@ class GnuVolumesTest {
         root = Files.createDirectories(work.resolve("served"));
         server = InProcessServer.serve(root);
         src = VolumeTrees.build(work.resolve("parent").resolve("src"));
-        // 1000 KiB volumes: src/big/huge.bin (5 MiB) spans six of them.
+        gnuTarSet("v");
+    }
+
+    /** GNU tar -M in 1000 KiB volumes PREFIX1.tar, PREFIX2.tar, ...: huge.bin spans six of them. */
+    private void gnuTarSet(String prefix, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of("tar", "-M", "-L", "1000", "-b", "20"));
+        command.addAll(List.of(options));
         volumes = new ArrayList<>();
         for (int i = 1; i <= 9; i++) {
             command.add("-f");
-            command.add(root.resolve("v" + i + ".tar").toString());
-            volumes.add("/v" + i + ".tar");
+            command.add(root.resolve(prefix + i + ".tar").toString());
+            volumes.add("/" + prefix + i + ".tar");
         }
         command.addAll(List.of("-c", "-C", src.getParent().toString(), "src"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -83,6 +88,17 @@ class GnuVolumesTest {
         Path out = work.resolve("out");
         archive.restore(out, RestoreOptions.DEFAULTS.withVolumes(set), Feedback.SILENT);
         Trees.assertSame(src, out.resolve("src"));
+    }
+
+    @Test
+    void volumeLabelsAreSkipped() throws Exception {
+        gnuTarSet("label", "-V", "nightly");
+        RemoteArchive archive = new RemoteArchive(server.connector(), volumes.get(0), RmtDialect.DEFAULT, 10240);
+        Volumes set = Volumes.multi(request -> volumes.get(request.volume() - 1));
+        Path out = work.resolve("out");
+        archive.restore(out, RestoreOptions.DEFAULTS.withVolumes(set), Feedback.SILENT);
+        Trees.assertSame(src, out.resolve("src"));
+        assertThat(out.resolve("nightly Volume 1")).doesNotExist();
     }
 
     @Test
