@@ -101,14 +101,13 @@ public final class RemoteArchive {
     }
 
     /**
-     * A backup across volumes: records go out one at a time (see {@link VolumeWriter}), with no
-     * compression and no verification, which GNU tar refuses for multi-volume archives too.
+     * A backup across volumes (see {@link VolumeWriter}), with no compression and no
+     * verification, which GNU tar refuses for multi-volume archives too.
      */
     private BackupResult backupVolumes(List<Path> paths, BackupOptions options, VolumeChanger changer,
             Feedback feedback) throws IOException {
-        VolumeSet set = new VolumeSet((name, flags) -> RemoteTape.open(connector, name, flags, dialect.withWriteWindow(1)),
-                device, OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, changer,
-                VolumeRequest.Subcommand.CREATE, recordSize / RecordOutputStream.TAR_BLOCK);
+        VolumeSet set = new VolumeSet((name, flags) -> RemoteTape.open(connector, name, flags, dialect), device,
+                OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, changer, VolumeRequest.Subcommand.CREATE, recordSize / RecordOutputStream.TAR_BLOCK);
         VolumeWriter writer = new VolumeWriter(set, recordSize, feedback.warnings());
         try {
             TarBackup.Result result = tarBackup(writer, options, feedback).write(paths);

@@ -2,10 +2,14 @@ package org.rmt411.client.volume;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import org.rmt411.client.RemoteTape;
 import org.rmt411.client.RemoteTapeException;
 import org.rmt411.protocol.Errno;
+import org.rmt411.protocol.MtOp;
 
 /**
  * Writes a tar stream in whole records across the volumes of a {@link VolumeSet}, as GNU tar's
@@ -14,9 +18,12 @@ import org.rmt411.protocol.Errno;
  * again at its start, behind a GNU {@code 'M'} header when it begins inside a member's data. The
  * records after the change are thus shifted by that header block, exactly as GNU tar shifts them.
  *
- * <p>Each record must be answered before the next is sent (the session's write window is 1): past
- * early warning st lets every other write succeed, so a write already in flight behind the
- * refused one would land on the old volume and leave a hole in the archive.
+ * <p>Writes stay pipelined as in a single-volume backup, so several records are in flight when
+ * one is refused. Past early warning st lets every other write through, so some of those may
+ * have landed behind the gap; the writer spaces back over them ({@code MTBSR}) and ends the
+ * volume with a filemark there ({@code MTWEOF}), which cuts them off, then sends every record
+ * from the refused one on to the next volume. Records stay in memory until their write is
+ * answered, at most the write window.
  */
 public final class VolumeWriter extends OutputStream {
     private static final byte[] NONE = new byte[0];
@@ -27,10 +34,12 @@ public final class VolumeWriter extends OutputStream {
     private final byte[] record;
     private final BlockTracker tracker = new BlockTracker();
     private final byte[] block = new byte[TarHeaders.BLOCK];
+    /** The stream's part of each record sent on this volume and not yet known to be on it. */
+    private final ArrayDeque<byte[]> unconfirmed = new ArrayDeque<>();
+    private long confirmed;
     private byte[] pending;
     private int pendingLength;
     private byte[] prefix = NONE;
-    private boolean freshVolume;
     private long bytesWritten;
     private boolean closed;
 
@@ -46,7 +55,7 @@ public final class VolumeWriter extends OutputStream {
         this.pending = new byte[2 * recordSize];
     }
 
-    /** Bytes sent to the volumes so far, continuation headers and padding included. */
+    /** Bytes the volumes hold so far, continuation headers and padding included. */
     public long bytesWritten() {
         return bytesWritten;
     }
@@ -58,9 +67,7 @@ public final class VolumeWriter extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        if (pendingLength + len > pending.length) {
-            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + len));
-        }
+        ensureRoom(len);
         System.arraycopy(b, off, pending, pendingLength, len);
         pendingLength += len;
         while (prefix.length + pendingLength >= recordSize) {
@@ -76,59 +83,126 @@ public final class VolumeWriter extends OutputStream {
         }
         closed = true;
         try {
-            while (prefix.length + pendingLength > 0) {
-                writeRecord();
-            }
+            do {
+                while (prefix.length + pendingLength > 0) {
+                    writeRecord();
+                }
+            } while (!drained());
         } finally {
             volumes.close();
         }
     }
 
     private void writeRecord() throws IOException {
-        while (true) {
-            int fromStream = Math.min(pendingLength, recordSize - prefix.length);
-            System.arraycopy(prefix, 0, record, 0, prefix.length);
-            System.arraycopy(pending, 0, record, prefix.length, fromStream);
-            Arrays.fill(record, prefix.length + fromStream, recordSize, (byte) 0);
-            try {
-                volumes.current().write(record, 0, recordSize);
-            } catch (RemoteTapeException e) {
-                if (e.errno() != Errno.ENOSPC.number() || freshVolume) {
-                    throw freshVolume ? new IOException("volume " + volumes.volume()
-                            + " has no room for one record: " + e.getMessage(), e) : e;
-                }
-                changeVolume();
-                continue;
-            }
-            consumed(fromStream);
-            return;
-        }
-    }
-
-    private void consumed(int fromStream) {
-        for (int at = 0; at < fromStream; at += TarHeaders.BLOCK) {
-            System.arraycopy(pending, at, block, 0, TarHeaders.BLOCK);
-            tracker.accept(block);
-        }
+        int fromStream = Math.min(pendingLength, recordSize - prefix.length);
+        System.arraycopy(prefix, 0, record, 0, prefix.length);
+        System.arraycopy(pending, 0, record, prefix.length, fromStream);
+        Arrays.fill(record, prefix.length + fromStream, recordSize, (byte) 0);
+        unconfirmed.addLast(Arrays.copyOf(pending, fromStream));
         System.arraycopy(pending, fromStream, pending, 0, pendingLength - fromStream);
         pendingLength -= fromStream;
         prefix = NONE;
-        freshVolume = false;
-        bytesWritten += recordSize;
+        RemoteTape tape = volumes.current();
+        try {
+            tape.write(record, 0, recordSize);
+            confirm(tape.writeTally());
+        } catch (RemoteTapeException e) {
+            endOfVolume(tape, e);
+        }
     }
 
-    private void changeVolume() throws IOException {
+    /** Waits for every answer on this volume; false when the volume ended meanwhile. */
+    private boolean drained() throws IOException {
+        RemoteTape tape = volumes.current();
+        try {
+            tape.flush();
+            confirm(tape.writeTally());
+            return true;
+        } catch (RemoteTapeException e) {
+            endOfVolume(tape, e);
+            return false;
+        }
+    }
+
+    /** Records answered as written, up to the first refused one, are on the volume for good. */
+    private void confirm(RemoteTape.WriteTally tally) {
+        long onTape = tally.firstFailure() >= 0 ? tally.firstFailure() : tally.answered();
+        while (confirmed < onTape) {
+            byte[] part = unconfirmed.removeFirst();
+            for (int at = 0; at < part.length; at += TarHeaders.BLOCK) {
+                System.arraycopy(part, at, block, 0, TarHeaders.BLOCK);
+                tracker.accept(block);
+            }
+            confirmed++;
+            bytesWritten += recordSize;
+        }
+    }
+
+    private void endOfVolume(RemoteTape tape, RemoteTapeException refusal) throws IOException {
+        if (refusal.errno() != Errno.ENOSPC.number()) {
+            throw refusal;
+        }
+        drainQuietly(tape);
+        RemoteTape.WriteTally tally = tape.writeTally();
+        confirm(tally);
+        if (tally.firstFailure() < 0) {
+            throw refusal; // not a refused write of this volume: nothing to continue
+        }
+        if (tally.firstFailure() == 0) {
+            throw new IOException("volume " + volumes.volume() + " has no room for one record: "
+                    + refusal.getMessage(), refusal);
+        }
+        if (tally.succeededAfterFailure() > 0) {
+            // Records that landed behind the refused one: cut them off with the volume's filemark.
+            tape.ioctl(MtOp.MTBSR, (int) tally.succeededAfterFailure());
+            tape.ioctl(MtOp.MTWEOF, 1);
+        }
+        requeueUnconfirmed();
         volumes.next();
-        freshVolume = true;
+        prefix = continuation();
+    }
+
+    /** Collects the answers still in flight; their refusals are the same end of tape. */
+    private static void drainQuietly(RemoteTape tape) throws IOException {
+        try {
+            tape.flush();
+        } catch (RemoteTapeException e) {
+            if (e.errno() != Errno.ENOSPC.number()) {
+                throw e;
+            }
+        }
+    }
+
+    /** Puts the stream's part of every record not on the volume back in front of what waits. */
+    private void requeueUnconfirmed() {
+        int total = unconfirmed.stream().mapToInt(part -> part.length).sum();
+        ensureRoom(total);
+        System.arraycopy(pending, 0, pending, total, pendingLength);
+        int at = 0;
+        for (byte[] part : unconfirmed) {
+            System.arraycopy(part, 0, pending, at, part.length);
+            at += part.length;
+        }
+        pendingLength += total;
+        unconfirmed.clear();
+        confirmed = 0;
+    }
+
+    /** GNU tar's 'M' header when the new volume starts inside a member's data; else nothing. */
+    private byte[] continuation() {
         if (!tracker.inFileData()) {
-            // A header, or an extended record's data, comes first: GNU tar writes no 'M' header then.
-            prefix = NONE;
-            return;
+            return NONE;
         }
         String name = tracker.name();
-        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > TarHeaders.NAME_FIELD) {
+        if (name.getBytes(StandardCharsets.UTF_8).length > TarHeaders.NAME_FIELD) {
             warnings.accept(name + ": file name too long to be stored in a GNU multivolume header, truncated");
         }
-        prefix = TarHeaders.continuation(name, tracker.size() - tracker.done(), tracker.done());
+        return TarHeaders.continuation(name, tracker.size() - tracker.done(), tracker.done());
+    }
+
+    private void ensureRoom(int more) {
+        if (pendingLength + more > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + more));
+        }
     }
 }

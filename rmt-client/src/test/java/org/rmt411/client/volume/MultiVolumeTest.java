@@ -24,6 +24,10 @@ import org.rmt411.client.tar.Feedback;
 import org.rmt411.client.tar.ListOptions;
 import org.rmt411.client.tar.RemoteArchive;
 import org.rmt411.client.tar.RestoreOptions;
+import org.rmt411.client.RemoteTape;
+import org.rmt411.client.RemoteTapeException;
+import org.rmt411.protocol.OpenFlags;
+import org.rmt411.server.tape.CartridgeInfo;
 import org.rmt411.server.tape.LibraryAdmin;
 import org.rmt411.server.tape.TapeLibrary;
 
@@ -54,9 +58,22 @@ class MultiVolumeTest {
     @Test
     void autoloaderSetRestoresByteForByte() throws Exception {
         Volumes volumes = Volumes.multi(VolumeChanger.unloadDrive());
-        archive("/dev/nst0").backup(List.of(src), BackupOptions.DEFAULTS.withVolumes(volumes), Feedback.SILENT);
-        assertThat(new TapeLibrary(tapes, VolumeTrees.SMALL_CARTRIDGES).barcodes())
-                .startsWith("VT0001", "VT0002", "VT0003", "VT0004");
+        RemoteArchive.BackupResult result = archive("/dev/nst0").backup(List.of(src),
+                BackupOptions.DEFAULTS.withVolumes(volumes), Feedback.SILENT);
+        List<String> barcodes = new TapeLibrary(tapes, VolumeTrees.SMALL_CARTRIDGES).barcodes();
+        assertThat(barcodes).startsWith("VT0001", "VT0002", "VT0003", "VT0004");
+        // Each volume is one tape file ended by its filemark: records that st let through after a
+        // refused one were cut off, and every byte the writer counted is on a cartridge.
+        long onTapes = 0;
+        for (String barcode : barcodes) {
+            CartridgeInfo info = new LibraryAdmin(new TapeLibrary(tapes, VolumeTrees.SMALL_CARTRIDGES)).describe(barcode);
+            if (info.records() > 0) {
+                assertThat(info.filemarks()).as(barcode).isEqualTo(1);
+                assertThat(info.files()).as(barcode).isEqualTo(1);
+                onTapes += info.dataBytes();
+            }
+        }
+        assertThat(onTapes).isEqualTo(result.archiveBytes());
 
         new LibraryAdmin(new TapeLibrary(tapes, VolumeTrees.SMALL_CARTRIDGES)).load(0, "VT0001");
         StringWriter listing = new StringWriter();
@@ -68,6 +85,34 @@ class MultiVolumeTest {
         Path out = work.resolve("out");
         archive("/dev/nst0").restore(out, RestoreOptions.DEFAULTS.withVolumes(volumes), Feedback.SILENT);
         Trees.assertSame(src, out.resolve(src.toString().substring(1)));
+    }
+
+    @Test
+    void pipelinedWritesPastEarlyWarningAreTalliedOneByOne() throws Exception {
+        byte[] record = new byte[10240];
+        try (RemoteTape tape = RemoteTape.open(server.connector(), "/dev/nst0",
+                OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, RmtDialect.DEFAULT)) {
+            RemoteTapeException refused = null;
+            for (int i = 0; i < 400 && refused == null; i++) {
+                try {
+                    tape.write(record, 0, record.length);
+                } catch (RemoteTapeException e) {
+                    refused = e;
+                }
+            }
+            assertThat(refused).isNotNull();
+            try {
+                tape.flush();
+            } catch (RemoteTapeException alreadyReported) {
+                assertThat(alreadyReported.errno()).isEqualTo(28);
+            }
+            RemoteTape.WriteTally tally = tape.writeTally();
+            // 2 MiB before early warning is 204 whole records of 10240 bytes (+ SIMH's 8 per record).
+            assertThat(tally.firstFailure()).isEqualTo((2L << 20) / (10240 + 8) + 1);
+            // After the refusal st lets every other write through: half of those in flight.
+            long after = tally.answered() - tally.firstFailure() - 1;
+            assertThat(tally.succeededAfterFailure()).isEqualTo((after + 1) / 2).isPositive();
+        }
     }
 
     @Test
