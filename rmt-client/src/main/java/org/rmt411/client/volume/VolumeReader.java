@@ -3,11 +3,13 @@ package org.rmt411.client.volume;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
+import org.rmt411.client.RemoteTapeException;
 import org.rmt411.client.io.RecordInputStream;
+import org.rmt411.protocol.Errno;
 
 /**
  * Reads a multi-volume archive as one tar stream, as GNU tar's {@code try_new_volume}: at the end
- * of a volume (a filemark or end of file) before the archive's end, the next volume is made
+ * of a volume (a filemark, end of file or ENOSPC) before the archive's end, the next volume is made
  * ready; its volume label ({@code 'V'}) is skipped, and its {@code 'M'} header is checked against
  * the member being read (name, size, offset) and left out, so the reader behind sees the data
  * continue. An {@code 'M'} header where no member's data was cut is skipped, as GNU tar does.
@@ -140,7 +142,7 @@ public final class VolumeReader extends InputStream {
         }
         int got = 0;
         while (got < TarHeaders.BLOCK) {
-            int n = in.read(block, got, TarHeaders.BLOCK - got);
+            int n = readOrEnd(got);
             if (n < 0) {
                 if (got == 0) {
                     return false;
@@ -150,5 +152,17 @@ public final class VolumeReader extends InputStream {
             got += n;
         }
         return true;
+    }
+
+    /** A read; -1 at a filemark, end of file, or ENOSPC, which GNU tar also takes for the volume's end. */
+    private int readOrEnd(int got) throws IOException {
+        try {
+            return in.read(block, got, TarHeaders.BLOCK - got);
+        } catch (RemoteTapeException e) {
+            if (e.errno() == Errno.ENOSPC.number()) {
+                return -1;
+            }
+            throw e;
+        }
     }
 }
