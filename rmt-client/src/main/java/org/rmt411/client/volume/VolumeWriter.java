@@ -35,9 +35,13 @@ public final class VolumeWriter extends OutputStream {
     private final BlockTracker tracker = new BlockTracker();
     private final byte[] block = new byte[TarHeaders.BLOCK];
     /** The stream's part of each record sent on this volume and not yet known to be on it. */
-    private final ArrayDeque<byte[]> unconfirmed = new ArrayDeque<>();
+    private final ArrayDeque<Part> unconfirmed = new ArrayDeque<>();
+    /** Confirmed parts' buffers, reused: a backup allocates about a write window of them. */
+    private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
     private long confirmed;
+    /** Stream bytes not yet in a record: pending[pendingStart, pendingStart + pendingLength). */
     private byte[] pending;
+    private int pendingStart;
     private int pendingLength;
     private byte[] prefix = NONE;
     private long bytesWritten;
@@ -65,10 +69,14 @@ public final class VolumeWriter extends OutputStream {
         write(new byte[] {(byte) b}, 0, 1);
     }
 
+    /** Part of a record that came from the tar stream (the rest is a continuation header or zeros). */
+    private record Part(byte[] data, int length) {
+    }
+
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         ensureRoom(len);
-        System.arraycopy(b, off, pending, pendingLength, len);
+        System.arraycopy(b, off, pending, pendingStart + pendingLength, len);
         pendingLength += len;
         while (prefix.length + pendingLength >= recordSize) {
             writeRecord();
@@ -95,16 +103,23 @@ public final class VolumeWriter extends OutputStream {
 
     private void writeRecord() throws IOException {
         int fromStream = Math.min(pendingLength, recordSize - prefix.length);
-        System.arraycopy(prefix, 0, record, 0, prefix.length);
-        System.arraycopy(pending, 0, record, prefix.length, fromStream);
-        Arrays.fill(record, prefix.length + fromStream, recordSize, (byte) 0);
-        unconfirmed.addLast(Arrays.copyOf(pending, fromStream));
-        System.arraycopy(pending, fromStream, pending, 0, pendingLength - fromStream);
+        byte[] part = spare.isEmpty() ? new byte[recordSize] : spare.removeFirst();
+        System.arraycopy(pending, pendingStart, part, 0, fromStream);
+        unconfirmed.addLast(new Part(part, fromStream));
+        byte[] out = part;
+        if (fromStream < recordSize) {
+            // A continuation header in front, or the zero padding of the last record.
+            System.arraycopy(prefix, 0, record, 0, prefix.length);
+            System.arraycopy(pending, pendingStart, record, prefix.length, fromStream);
+            Arrays.fill(record, prefix.length + fromStream, recordSize, (byte) 0);
+            out = record;
+        }
+        pendingStart += fromStream;
         pendingLength -= fromStream;
         prefix = NONE;
         RemoteTape tape = volumes.current();
         try {
-            tape.write(record, 0, recordSize);
+            tape.write(out, 0, recordSize);
             confirm(tape.writeTally());
         } catch (RemoteTapeException e) {
             endOfVolume(tape, e);
@@ -128,11 +143,12 @@ public final class VolumeWriter extends OutputStream {
     private void confirm(RemoteTape.WriteTally tally) {
         long onTape = tally.firstFailure() >= 0 ? tally.firstFailure() : tally.answered();
         while (confirmed < onTape) {
-            byte[] part = unconfirmed.removeFirst();
-            for (int at = 0; at < part.length; at += TarHeaders.BLOCK) {
-                System.arraycopy(part, at, block, 0, TarHeaders.BLOCK);
+            Part part = unconfirmed.removeFirst();
+            for (int at = 0; at < part.length(); at += TarHeaders.BLOCK) {
+                System.arraycopy(part.data(), at, block, 0, TarHeaders.BLOCK);
                 tracker.accept(block);
             }
+            spare.addLast(part.data());
             confirmed++;
             bytesWritten += recordSize;
         }
@@ -175,14 +191,17 @@ public final class VolumeWriter extends OutputStream {
 
     /** Puts the stream's part of every record not on the volume back in front of what waits. */
     private void requeueUnconfirmed() {
-        int total = unconfirmed.stream().mapToInt(part -> part.length).sum();
-        ensureRoom(total);
-        System.arraycopy(pending, 0, pending, total, pendingLength);
+        int total = unconfirmed.stream().mapToInt(Part::length).sum();
+        byte[] joined = new byte[Math.max(2 * recordSize, total + pendingLength)];
         int at = 0;
-        for (byte[] part : unconfirmed) {
-            System.arraycopy(part, 0, pending, at, part.length);
-            at += part.length;
+        for (Part part : unconfirmed) {
+            System.arraycopy(part.data(), 0, joined, at, part.length());
+            at += part.length();
+            spare.addLast(part.data());
         }
+        System.arraycopy(pending, pendingStart, joined, at, pendingLength);
+        pending = joined;
+        pendingStart = 0;
         pendingLength += total;
         unconfirmed.clear();
         confirmed = 0;
@@ -200,9 +219,15 @@ public final class VolumeWriter extends OutputStream {
         return TarHeaders.continuation(name, tracker.size() - tracker.done(), tracker.done());
     }
 
+    /** Room for {@code more} bytes after what waits, moving it to the front only when needed. */
     private void ensureRoom(int more) {
-        if (pendingLength + more > pending.length) {
-            pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + more));
+        if (pendingStart + pendingLength + more <= pending.length) {
+            return;
         }
+        byte[] target = pendingLength + more <= pending.length ? pending
+                : new byte[Math.max(pending.length * 2, pendingLength + more)];
+        System.arraycopy(pending, pendingStart, target, 0, pendingLength);
+        pending = target;
+        pendingStart = 0;
     }
 }
