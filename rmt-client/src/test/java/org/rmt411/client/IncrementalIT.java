@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rmt411.client.tar.BackupOptions;
+import org.rmt411.client.tar.Feedback;
 import org.rmt411.client.tar.RemoteArchive;
+import org.rmt411.client.tar.RestoreOptions;
 import org.rmt411.client.tar.incremental.ListedIncremental;
 import org.rmt411.client.tar.incremental.SnapshotFile;
 import org.rmt411.protocol.MtOp;
@@ -175,15 +178,13 @@ class IncrementalIT {
     }
 
     private void clientBackup(String device, Path snapshot, boolean levelZero) throws IOException {
-        new RemoteArchive(server.connector(), device, RmtDialect.DEFAULT, 10240)
-                .listedIncremental(new ListedIncremental(snapshot, levelZero))
-                .backup(List.of(tree), false, false, n -> { }, w -> { });
+        new RemoteArchive(server.connector(), device, RmtDialect.DEFAULT, 10240).backup(List.of(tree),
+                BackupOptions.DEFAULTS.withIncremental(new ListedIncremental(snapshot, levelZero)), Feedback.SILENT);
     }
 
     private void clientRestore(String device, Path out) throws IOException {
         var result = new RemoteArchive(server.connector(), device, RmtDialect.DEFAULT, 10240)
-                .listedIncremental(ListedIncremental.extraction())
-                .restore(out, List.of(), w -> { }, n -> { });
+                .restore(out, RestoreOptions.DEFAULTS.withIncremental(true), Feedback.SILENT);
         assertThat(result.refused()).isZero();
     }
 

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.BackupOptions;
 import org.rmt411.client.tar.Compression;
 import org.rmt411.client.tar.Exclusions;
+import org.rmt411.client.tar.Feedback;
 import org.rmt411.client.tar.RemoteArchive;
 import org.rmt411.client.tar.incremental.ListedIncremental;
+import org.rmt411.client.volume.Volumes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +30,9 @@ final class BackupCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions target;
+
+    @Mixin
+    VolumeOptions volumeOptions;
 
     @Option(names = {"-b", "--blocking-factor"}, paramLabel = "N", defaultValue = "20",
             description = "Record size in 512-byte blocks (default: ${DEFAULT-VALUE}, 10240 bytes).")
@@ -80,21 +86,20 @@ final class BackupCommand implements Callable<Integer> {
         }
         RemoteTarget remote = target.target(cli);
         Exclusions exclusions = new Exclusions(excludes);
-        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize)
-                .excluding(exclusions);
+        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize);
         ListedIncremental incremental = snapshot == null ? null : new ListedIncremental(snapshot, level != null && level == 0);
-        if (incremental != null) {
-            archive.listedIncremental(incremental);
-        } else if (level != null) {
+        if (incremental == null && level != null) {
             err.println("rmt-client: --level is meaningless without --listed-incremental");
         }
+        BackupOptions options = options(cli, exclusions, volumeOptions.volumes(target, remote, err))
+                .withIncremental(incremental);
         boolean showProgress = !quiet && (progress || ProgressMeter.stderrIsTerminal());
         ProgressMeter meter = showProgress
                 ? new ProgressMeter(err, incremental != null ? incremental.estimate(paths, exclusions)
                         : ProgressMeter.preScan(paths, exclusions), System::nanoTime) : null;
         LongConsumer sink = meter != null ? meter : n -> { };
-        RemoteArchive.BackupResult result = archive.backup(paths, compression(cli), verify, sink,
-                warning -> err.println("rmt-client: " + warning));
+        RemoteArchive.BackupResult result = archive.backup(paths, options,
+                Feedback.SILENT.withProgress(sink).withWarnings(warning -> err.println("rmt-client: " + warning)));
         if (meter != null) {
             meter.finish();
         }
@@ -103,6 +108,15 @@ final class BackupCommand implements Callable<Integer> {
         }
         err.flush();
         return result.tar().problems() > 0 ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
+    }
+
+    private BackupOptions options(CommandLine cli, Exclusions exclusions, Volumes volumes) {
+        try {
+            return BackupOptions.DEFAULTS.withCompression(compression(cli)).withVerify(verify)
+                    .withExclusions(exclusions).withVolumes(volumes);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
     }
 
     private Compression compression(CommandLine cli) {

@@ -3,8 +3,8 @@ package org.rmt411.client.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.ListOptions;
 import org.rmt411.client.tar.RemoteArchive;
-import org.rmt411.client.tar.incremental.ListedIncremental;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +18,9 @@ final class ListCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions target;
+
+    @Mixin
+    VolumeOptions volumeOptions;
 
     @Option(names = {"-v", "--verbose"}, description = "Long listing: mode, owner, size, mtime, name.")
     boolean verbose;
@@ -36,10 +39,8 @@ final class ListCommand implements Callable<Integer> {
         RemoteTarget remote = target.target(cli);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
                 TargetOptions.recordSize(cli, blockingFactor));
-        if (snapshot != null) {
-            archive.listedIncremental(ListedIncremental.extraction());
-        }
-        archive.list(cli.getOut(), verbose);
+        archive.list(cli.getOut(), ListOptions.DEFAULTS.withVerbose(verbose).withIncremental(snapshot != null)
+                .withVolumes(volumeOptions.volumes(target, remote, cli.getErr())));
         return ExitCode.OK.code();
     }
 }

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.Feedback;
 import org.rmt411.client.tar.Owners;
 import org.rmt411.client.tar.RemoteArchive;
-import org.rmt411.client.tar.incremental.ListedIncremental;
+import org.rmt411.client.tar.RestoreOptions;
 import org.rmt411.client.tar.SafeExtractor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,9 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions target;
+
+    @Mixin
+    VolumeOptions volumeOptions;
 
     @Option(names = {"-C", "--directory"}, paramLabel = "DIR", defaultValue = ".",
             description = "Folder to extract into (default: the current folder).")
@@ -58,15 +62,14 @@ final class RestoreCommand implements Callable<Integer> {
         RemoteTarget remote = target.target(cli);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
                 TargetOptions.recordSize(cli, blockingFactor));
-        if (snapshot != null) {
-            archive.listedIncremental(ListedIncremental.extraction());
-        }
-        SafeExtractor.Result result = archive.restore(directory, members, ownerMode(),
-                warning -> err.println("rmt-client: " + warning), name -> {
+        RestoreOptions options = RestoreOptions.DEFAULTS.withMembers(members).withOwners(ownerMode())
+                .withIncremental(snapshot != null).withVolumes(volumeOptions.volumes(target, remote, err));
+        SafeExtractor.Result result = archive.restore(directory, options,
+                Feedback.SILENT.withWarnings(warning -> err.println("rmt-client: " + warning)).withNames(name -> {
                     if (verbose) {
                         out.println(name);
                     }
-                });
+                }));
         out.flush();
         err.flush();
         return result.refused() > 0 || result.ownersNotRestored() > 0

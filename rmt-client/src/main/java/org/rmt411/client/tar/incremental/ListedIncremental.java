@@ -9,21 +9,16 @@ import java.util.function.Consumer;
 import org.rmt411.client.tar.Exclusions;
 
 /**
- * GNU tar's {@code --listed-incremental=FILE} ({@code -g}) and {@code --level=0}. A backup reads
- * the snapshot file (none, or an empty one, means a level 0), dumps what changed since, and
- * rewrites the file for the next level once the archive is complete. Extraction and listing do
- * not read the file (GNU tar's habit: {@code tar -x -g /dev/null}); there the option means "apply
- * the dumpdirs": renames and deletions on restore, the dumpdir contents in a verbose listing.
+ * GNU tar's {@code --listed-incremental=FILE} ({@code -g}) and {@code --level=0} for a backup
+ * ({@link org.rmt411.client.tar.BackupOptions#withIncremental}): the snapshot file is read (none,
+ * or an empty one, means a level 0), what changed since is dumped, and the file is rewritten for
+ * the next level once the archive is complete. Extraction and listing do not read the file (GNU
+ * tar's habit: {@code tar -x -g /dev/null}); for them {@code -g} is a flag of their options.
  *
  * @param snapshot the snapshot file
  * @param levelZero {@code --level=0}: empty the snapshot file first, so everything is dumped
  */
 public record ListedIncremental(Path snapshot, boolean levelZero) {
-    /** For restore and list, where the file is not read. */
-    public static ListedIncremental extraction() {
-        return new ListedIncremental(Path.of("/dev/null"), false);
-    }
-
     /**
      * Reads the snapshot (emptied first for a level 0, as GNU tar truncates it on opening) and
      * plans this level.

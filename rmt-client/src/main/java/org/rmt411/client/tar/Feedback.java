@@ -1,0 +1,39 @@
+package org.rmt411.client.tar;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * Where an archive operation reports while it runs; every part may be ignored:
+ * {@code Feedback.SILENT.withWarnings(System.err::println)}.
+ *
+ * @param progress told the number of content bytes after each chunk (backup)
+ * @param warnings told about each skipped, changed or refused member, one line each
+ * @param names told each member name as it is extracted (restore)
+ */
+public record Feedback(LongConsumer progress, Consumer<String> warnings, Consumer<String> names) {
+    /** Tells nobody anything. */
+    public static final Feedback SILENT = new Feedback(n -> { }, w -> { }, n -> { });
+
+    public Feedback {
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(names, "names");
+    }
+
+    /** This feedback with another progress listener. */
+    public Feedback withProgress(LongConsumer value) {
+        return new Feedback(value, warnings, names);
+    }
+
+    /** This feedback with another warning listener. */
+    public Feedback withWarnings(Consumer<String> value) {
+        return new Feedback(progress, value, names);
+    }
+
+    /** This feedback with another listener for member names. */
+    public Feedback withNames(Consumer<String> value) {
+        return new Feedback(progress, warnings, value);
+    }
+}
