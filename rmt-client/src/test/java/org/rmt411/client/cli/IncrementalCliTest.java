@@ -81,6 +81,16 @@ class IncrementalCliTest {
     }
 
     @Test
+    void aSnapshotFileThatCannotBeCreatedStopsTheBackupBeforeTheDevice() throws Exception {
+        Path nowhere = work.resolve("no-such-folder").resolve("src.snar");
+        Cli cli = client("backup", "/l0.tar", "-q", "-g", nowhere.toString(), src.toString());
+        assertThat(cli.code()).isEqualTo(ExitCode.LOCAL_ERROR.code());
+        assertThat(cli.err()).isEqualTo("rmt-client: " + nowhere + ": cannot create snapshot file: no such folder"
+                + System.lineSeparator());
+        assertThat(root.resolve("l0.tar")).doesNotExist();
+    }
+
+    @Test
     void levelWithoutSnapshotIsMeaningless() throws Exception {
         Cli cli = client("backup", "/l0.tar", "-q", "--level=0", src.toString());
         assertThat(cli.code()).isZero();

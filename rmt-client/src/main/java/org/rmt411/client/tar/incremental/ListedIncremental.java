@@ -27,8 +27,8 @@ public record ListedIncremental(Path snapshot, boolean levelZero) {
      */
     public IncrementalPlan plan(List<Path> roots, Exclusions exclusions, Consumer<String> warnings) throws IOException {
         Instant started = Instant.now();
-        if (levelZero && Files.exists(snapshot)) {
-            Files.write(snapshot, new byte[0]);
+        if (levelZero || Files.notExists(snapshot)) {
+            create();
         }
         SnapshotFile previous = SnapshotFile.read(snapshot);
         return IncrementalPlan.scan(roots, previous, started, exclusions, warnings);
@@ -50,6 +50,21 @@ public record ListedIncremental(Path snapshot, boolean levelZero) {
             }
         }
         return total;
+    }
+
+    /**
+     * Creates (or, for a level 0, empties) the snapshot file now, as GNU tar opens it with
+     * {@code O_CREAT} before it dumps anything: a file that cannot be written stops the backup
+     * before the device is touched rather than after the archive is written.
+     */
+    private void create() throws IOException {
+        try {
+            Files.write(snapshot, new byte[0]);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(snapshot + ": cannot create snapshot file: no such folder", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException(snapshot + ": cannot create snapshot file: permission denied", e);
+        }
     }
 
     /** Writes the snapshot the next level starts from; called once the archive is complete. */
