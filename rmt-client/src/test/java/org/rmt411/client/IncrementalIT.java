@@ -154,7 +154,9 @@ class IncrementalIT {
     /** The tree before: files and folders that {@link #change} adds to, edits, deletes and moves. */
     private static Path build(Path root) throws IOException {
         for (String file : List.of("keep.txt", "modify.txt", "delete.txt", "rename-me.txt", "becomes-folder",
-                "moving/inner.txt", "moving/sub/deep.txt", "stays/a.txt", "stays/empty/")) {
+                "moving/inner.txt", "moving/sub/deep.txt", "stays/a.txt", "stays/empty/",
+                // Over 100 bytes: GNU tar's default format gives the dumpdir member an 'L' header first.
+                "folder-with-a-long-name-" + "x".repeat(90) + "/file.txt")) {
             Path path = root.resolve(file);
             Files.createDirectories(file.endsWith("/") ? path : path.getParent());
             if (!file.endsWith("/")) {

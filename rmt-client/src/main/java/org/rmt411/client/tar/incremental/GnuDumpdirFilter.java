@@ -22,6 +22,7 @@ public final class GnuDumpdirFilter extends InputStream {
     private static final byte[] GNU_MAGIC = "ustar  \0".getBytes(StandardCharsets.US_ASCII);
 
     private final InputStream in;
+    private final byte[] one = new byte[1];
     private byte[] pending = new byte[0];
     private int pendingAt;
     private long dataLeft;
@@ -34,7 +35,6 @@ public final class GnuDumpdirFilter extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n <= 0 ? -1 : one[0] & 0xff;
     }
