@@ -166,7 +166,11 @@ class IncrementalIT {
         return root;
     }
 
-    private static void change(Path root) throws IOException {
+    private static void change(Path root) throws IOException, InterruptedException {
+        // The kernel stamps files from a coarse clock that can lag the precise one a level's start
+        // time is read from by a tick: a change within that tick would look older than the level
+        // (GNU tar has the same race). GNU tar's level 0 takes only milliseconds.
+        Thread.sleep(50);
         Files.writeString(root.resolve("stays/added.txt"), "new\n");
         Files.createDirectories(root.resolve("new-folder"));
         Files.writeString(root.resolve("new-folder/n.txt"), "new too\n");

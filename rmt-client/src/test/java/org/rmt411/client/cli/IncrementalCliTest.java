@@ -45,7 +45,7 @@ class IncrementalCliTest {
     void levelsListAndRestore() throws Exception {
         assertThat(client("backup", "/l0.tar", "-q", "-g", snapshot.toString(), src.toString()).code()).isZero();
         assertThat(Files.readString(snapshot)).startsWith("GNU tar-1.34-2\n");
-        Thread.sleep(20);
+        Thread.sleep(50);
         Files.writeString(src.resolve("new.txt"), "new\n");
         Files.delete(src.resolve("old.txt"));
         Cli levelOne = client("backup", "/l1.tar", "--progress", "--listed-incremental", snapshot.toString(),

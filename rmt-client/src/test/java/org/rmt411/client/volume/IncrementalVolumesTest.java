@@ -52,7 +52,7 @@ class IncrementalVolumesTest {
         archive("/dev/nst0").backup(List.of(src), BackupOptions.DEFAULTS.withVolumes(volumes).withIncremental(level),
                 Feedback.SILENT);
         assertThat(new TapeLibrary(tapes, VolumeTrees.SMALL_CARTRIDGES).barcodes()).contains("VT0002");
-        Thread.sleep(20); // past the coarse file-time clock
+        Thread.sleep(50); // past the coarse file-time clock
         Files.writeString(src.resolve("plain.txt"), "changed after level 0\n");
         Files.delete(src.resolve("binary.bin"));
         archive("/l1.tar").backup(List.of(src), BackupOptions.DEFAULTS.withIncremental(level), Feedback.SILENT);

@@ -37,7 +37,7 @@ class IncrementalPlanTest {
         assertThat(dumpdir(zero, "t/")).isEqualTo("Ya Yb Dsub Nx.o");
         assertThat(zero.changed()).extracting(IncrementalPlan.File::member).hasSize(3);
 
-        Thread.sleep(20); // past the coarse file-time clock
+        Thread.sleep(50); // past the coarse file-time clock
         Files.writeString(t.resolve("b"), "changed");
         Files.writeString(t.resolve("new"), "new");
         Files.move(t.resolve("sub"), t.resolve("moved"));
