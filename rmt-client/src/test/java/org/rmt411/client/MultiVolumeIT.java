@@ -146,7 +146,8 @@ class MultiVolumeIT {
         String offline = "/usr/bin/mt-gnu -f " + DRIVE + " --rsh-command=" + bridge + " offline";
         List<String> command = new java.util.ArrayList<>(List.of("tar", "--rsh-command=" + bridge, "-F", offline));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        Process p = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectError(work.resolve("tar.err").toFile()).start();
         String output = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(300, TimeUnit.SECONDS)) {

@@ -77,7 +77,8 @@ final class BackupCommand implements Callable<Integer> {
         }
         RemoteTarget remote = target.target(cli);
         Exclusions exclusions = new Exclusions(excludes);
-        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize);
+        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
+                recordSize);
         BackupOptions options = options(cli, exclusions, volumeOptions.volumes(target, remote, err));
         boolean showProgress = !quiet && (progress || ProgressMeter.stderrIsTerminal());
         ProgressMeter meter = showProgress

@@ -107,7 +107,8 @@ public final class RemoteArchive {
     private BackupResult backupVolumes(List<Path> paths, BackupOptions options, VolumeChanger changer,
             Feedback feedback) throws IOException {
         VolumeSet set = new VolumeSet((name, flags) -> RemoteTape.open(connector, name, flags, dialect), device,
-                OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, changer, VolumeRequest.Subcommand.CREATE, recordSize / RecordOutputStream.TAR_BLOCK);
+                OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, changer, VolumeRequest.Subcommand.CREATE,
+                recordSize / RecordOutputStream.TAR_BLOCK);
         VolumeWriter writer = new VolumeWriter(set, recordSize, feedback.warnings());
         try {
             TarBackup.Result result = tarBackup(writer, options, feedback).write(paths);

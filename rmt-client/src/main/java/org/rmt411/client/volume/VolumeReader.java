@@ -112,7 +112,8 @@ public final class VolumeReader extends InputStream {
         String expected = tracker.name();
         if (!continued.equals(expected)) {
             if (continued.length() >= TarHeaders.NAME_FIELD && expected.startsWith(continued)) {
-                warnings.accept("'" + expected + "' is possibly continued on this volume: header contains truncated name");
+                warnings.accept("'" + expected
+                        + "' is possibly continued on this volume: header contains truncated name");
             } else {
                 throw new IOException("'" + expected + "' is not continued on volume " + volumes.volume()
                         + " (it continues '" + continued + "')");

@@ -65,8 +65,9 @@ class MultiVolumeTest {
         // Each volume is one tape file ended by its filemark: records that st let through after a
         // refused one were cut off, and every byte the writer counted is on a cartridge.
         long onTapes = 0;
+        LibraryAdmin admin = new LibraryAdmin(new TapeLibrary(tapes, VolumeTrees.SMALL_CARTRIDGES));
         for (String barcode : barcodes) {
-            CartridgeInfo info = new LibraryAdmin(new TapeLibrary(tapes, VolumeTrees.SMALL_CARTRIDGES)).describe(barcode);
+            CartridgeInfo info = admin.describe(barcode);
             if (info.records() > 0) {
                 assertThat(info.filemarks()).as(barcode).isEqualTo(1);
                 assertThat(info.files()).as(barcode).isEqualTo(1);
