@@ -97,6 +97,29 @@ class MultiVolumeIT {
         Trees.assertSame(src, out.resolve("src"));
     }
 
+    @Test
+    void gnuTarReadsChangesOnHeadersAndInsideData() throws Exception {
+        // 1 MiB cartridges, small files of one to three blocks: changes land on headers and in data.
+        server.close();
+        TapeLibrary.Settings tiny = new TapeLibrary.Settings(1, 1L << 20, 256L << 10, true);
+        server = InProcessServer.serve(tapes, tiny);
+        bridge = Scripts.bridge(Files.createDirectories(work.resolve("tiny-bridge")),
+                Path.of(System.getProperty("rmt411.clientJar")), server.port());
+        Path tree = VolumeTrees.smallFiles(work.resolve("many"), 3000, false);
+        archive().backup(List.of(tree), BackupOptions.DEFAULTS.withVolumes(autoloader()), Feedback.SILENT);
+        assertThat(new TapeLibrary(tapes, tiny).barcodes()).hasSizeGreaterThan(5);
+
+        load("VT0001");
+        Path out = Files.createDirectories(work.resolve("gnu-out"));
+        gnuTar("-M", "-xf", DRIVE, "-C", out.toString());
+        try (java.util.stream.Stream<Path> files = Files.list(tree.resolve("small"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path restored = out.resolve(tree.toString().substring(1)).resolve("small").resolve(file.getFileName());
+                assertThat(Files.readAllBytes(restored)).as(file.toString()).isEqualTo(Files.readAllBytes(file));
+            }
+        }
+    }
+
     private RemoteArchive archive() {
         return new RemoteArchive(server.connector(), "/dev/nst0", RmtDialect.DEFAULT, 10240);
     }

@@ -89,6 +89,56 @@ class MultiVolumeTest {
     }
 
     @Test
+    void changesOnHeadersAndInsidePaxRecordsRestore() throws Exception {
+        // 1 MiB cartridges with 256 KiB early warning: about fifteen changes over ~11 MB.
+        try (InProcessServer tiny = InProcessServer.serve(Files.createDirectories(work.resolve("tiny")),
+                new TapeLibrary.Settings(1, 1L << 20, 256L << 10, true))) {
+            Path tree = VolumeTrees.smallFiles(work.resolve("many"), 3000, true);
+            RemoteArchive archive = new RemoteArchive(tiny.connector(), "/dev/nst0", RmtDialect.DEFAULT, 10240);
+            Volumes volumes = Volumes.multi(VolumeChanger.unloadDrive());
+            List<String> warnings = new java.util.ArrayList<>();
+            archive.backup(List.of(tree), BackupOptions.DEFAULTS.withVolumes(volumes),
+                    Feedback.SILENT.withWarnings(warnings::add));
+            assertThat(warnings).allMatch(w -> w.endsWith("too long to be stored in a GNU multivolume header, truncated"));
+            LibraryAdmin admin = new LibraryAdmin(new TapeLibrary(work.resolve("tiny"), VolumeTrees.SMALL_CARTRIDGES));
+            java.util.Set<String> starts = new java.util.TreeSet<>();
+            for (String barcode : new TapeLibrary(work.resolve("tiny"), VolumeTrees.SMALL_CARTRIDGES).barcodes()) {
+                admin.load(0, barcode);
+                starts.add(howVolumeStarts(tiny));
+            }
+            // The first volume starts with a header too; the others show each kind of change.
+            assertThat(starts).containsExactlyInAnyOrder("header", "continuation", "inside a PAX record");
+
+            admin.load(0, "VT0001");
+            Path out = work.resolve("many-out");
+            archive.restore(out, RestoreOptions.DEFAULTS.withVolumes(volumes), Feedback.SILENT);
+            assertSameFiles(tree, out.resolve(tree.toString().substring(1)));
+        }
+    }
+
+    private static String howVolumeStarts(InProcessServer server) throws IOException {
+        byte[] first = new byte[10240];
+        try (RemoteTape tape = RemoteTape.open(server.connector(), "/dev/nst0", OpenFlags.O_RDONLY, RmtDialect.DEFAULT)) {
+            assertThat(tape.read(first, 0, first.length)).isEqualTo(first.length);
+        }
+        return !TarHeaders.checksumOk(first) ? "inside a PAX record"
+                : TarHeaders.type(first) == TarHeaders.MULTIVOL ? "continuation" : "header";
+    }
+
+    private static void assertSameFiles(Path expected, Path actual) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(expected)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path other = actual.resolve(expected.relativize(p).toString());
+                if (Files.isRegularFile(p)) {
+                    assertThat(Files.readAllBytes(other)).as(other.toString()).isEqualTo(Files.readAllBytes(p));
+                } else {
+                    assertThat(other).isDirectory();
+                }
+            }
+        }
+    }
+
+    @Test
     void pipelinedWritesPastEarlyWarningAreTalliedOneByOne() throws Exception {
         byte[] record = new byte[10240];
         try (RemoteTape tape = RemoteTape.open(server.connector(), "/dev/nst0",
