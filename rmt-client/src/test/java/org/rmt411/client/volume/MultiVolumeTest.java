@@ -99,7 +99,7 @@ class MultiVolumeTest {
             List<String> warnings = new java.util.ArrayList<>();
             archive.backup(List.of(tree), BackupOptions.DEFAULTS.withVolumes(volumes),
                     Feedback.SILENT.withWarnings(warnings::add));
-            assertThat(warnings).allMatch(w -> w.endsWith("too long to be stored in a GNU multivolume header, truncated"));
+            assertThat(warnings).isEmpty();
             LibraryAdmin admin = new LibraryAdmin(new TapeLibrary(work.resolve("tiny"), VolumeTrees.SMALL_CARTRIDGES));
             java.util.Set<String> starts = new java.util.TreeSet<>();
             for (String barcode : new TapeLibrary(work.resolve("tiny"), VolumeTrees.SMALL_CARTRIDGES).barcodes()) {
@@ -107,7 +107,8 @@ class MultiVolumeTest {
                 starts.add(howVolumeStarts(tiny));
             }
             // The first volume starts with a header too; the others show each kind of change.
-            assertThat(starts).containsExactlyInAnyOrder("header", "continuation", "inside a PAX record");
+            // Every name is over 100 bytes, so a cut member is continued in GNU's POSIX form.
+            assertThat(starts).containsExactlyInAnyOrder("header", "POSIX continuation", "inside a PAX record");
 
             admin.load(0, "VT0001");
             Path out = work.resolve("many-out");
@@ -122,7 +123,8 @@ class MultiVolumeTest {
             assertThat(tape.read(first, 0, first.length)).isEqualTo(first.length);
         }
         return !TarHeaders.checksumOk(first) ? "inside a PAX record"
-                : TarHeaders.type(first) == TarHeaders.MULTIVOL ? "continuation" : "header";
+                : TarHeaders.type(first) == TarHeaders.MULTIVOL ? "continuation"
+                : TarHeaders.type(first) == 'g' ? "POSIX continuation" : "header";
     }
 
     private static void assertSameFiles(Path expected, Path actual) throws IOException {
