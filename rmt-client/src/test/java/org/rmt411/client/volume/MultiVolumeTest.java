@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rmt411.client.InProcessServer;
 import org.rmt411.client.RmtDialect;
 import org.rmt411.client.Trees;
@@ -88,13 +90,15 @@ class MultiVolumeTest {
         Trees.assertSame(src, out.resolve(src.toString().substring(1)));
     }
 
-    @Test
-    void changesOnHeadersAndInsidePaxRecordsRestore() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {10240, 512})
+    void changesOnHeadersAndInsidePaxRecordsRestore(int recordSize) throws Exception {
         // 1 MiB cartridges with 256 KiB early warning: about fifteen changes over ~11 MB.
         try (InProcessServer tiny = InProcessServer.serve(Files.createDirectories(work.resolve("tiny")),
                 new TapeLibrary.Settings(1, 1L << 20, 256L << 10, true))) {
             Path tree = VolumeTrees.smallFiles(work.resolve("many"), 3000, true);
-            RemoteArchive archive = new RemoteArchive(tiny.connector(), "/dev/nst0", RmtDialect.DEFAULT, 10240);
+            // With 512-byte records (-b 1) the POSIX continuation's five blocks span several records.
+            RemoteArchive archive = new RemoteArchive(tiny.connector(), "/dev/nst0", RmtDialect.DEFAULT, recordSize);
             Volumes volumes = Volumes.multi(VolumeChanger.unloadDrive());
             List<String> warnings = new java.util.ArrayList<>();
             archive.backup(List.of(tree), BackupOptions.DEFAULTS.withVolumes(volumes),
@@ -120,7 +124,7 @@ class MultiVolumeTest {
     private static String howVolumeStarts(InProcessServer server) throws IOException {
         byte[] first = new byte[10240];
         try (RemoteTape tape = RemoteTape.open(server.connector(), "/dev/nst0", OpenFlags.O_RDONLY, RmtDialect.DEFAULT)) {
-            assertThat(tape.read(first, 0, first.length)).isEqualTo(first.length);
+            assertThat(tape.read(first, 0, first.length)).isGreaterThanOrEqualTo(TarHeaders.BLOCK);
         }
         return !TarHeaders.checksumOk(first) ? "inside a PAX record"
                 : TarHeaders.type(first) == TarHeaders.MULTIVOL ? "continuation"
