@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.rmt411.client.RemoteTape;
 import org.rmt411.client.RemoteTapeException;
+import org.rmt411.client.WriteTally;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
 
@@ -137,7 +138,7 @@ public final class VolumeWriter extends OutputStream {
     }
 
     /** Records answered as written, up to the first refused one, are on the volume for good. */
-    private void confirm(RemoteTape.WriteTally tally) {
+    private void confirm(WriteTally tally) {
         long onTape = tally.firstFailure() >= 0 ? tally.firstFailure() : tally.answered();
         while (confirmed < onTape) {
             Part part = unconfirmed.removeFirst();
@@ -156,7 +157,7 @@ public final class VolumeWriter extends OutputStream {
             throw refusal;
         }
         drainQuietly(tape);
-        RemoteTape.WriteTally tally = tape.writeTally();
+        WriteTally tally = tape.writeTally();
         confirm(tally);
         if (tally.firstFailure() < 0) {
             throw refusal; // not a refused write of this volume: nothing to continue

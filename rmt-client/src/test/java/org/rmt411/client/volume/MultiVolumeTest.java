@@ -28,6 +28,7 @@ import org.rmt411.client.tar.RemoteArchive;
 import org.rmt411.client.tar.RestoreOptions;
 import org.rmt411.client.RemoteTape;
 import org.rmt411.client.RemoteTapeException;
+import org.rmt411.client.WriteTally;
 import org.rmt411.protocol.OpenFlags;
 import org.rmt411.server.tape.CartridgeInfo;
 import org.rmt411.server.tape.LibraryAdmin;
@@ -163,7 +164,7 @@ class MultiVolumeTest {
             } catch (RemoteTapeException alreadyReported) {
                 assertThat(alreadyReported.errno()).isEqualTo(28);
             }
-            RemoteTape.WriteTally tally = tape.writeTally();
+            WriteTally tally = tape.writeTally();
             // 2 MiB before early warning is 204 whole records of 10240 bytes (+ SIMH's 8 per record).
             assertThat(tally.firstFailure()).isEqualTo((2L << 20) / (10240 + 8) + 1);
             // After the refusal st lets every other write through: half of those in flight.
