@@ -131,18 +131,6 @@ public final class RemoteTape implements Closeable {
         writes.write(encoder, b, off, len);
     }
 
-    /**
-     * How this session's writes were answered: what a multi-volume writer needs to know which
-     * records reached the tape when one is refused while others are in flight.
-     *
-     * @param answered writes answered so far, in the order sent
-     * @param firstFailure the index (from 0) of the first write not written whole, or -1
-     * @param succeededAfterFailure writes after that one that were written all the same (st
-     *     lets every other write through after early warning)
-     */
-    public record WriteTally(long answered, long firstFailure, long succeededAfterFailure) {
-    }
-
     /** How this session's writes have been answered so far (replies not yet read are not counted). */
     public WriteTally writeTally() {
         return writes.tally();

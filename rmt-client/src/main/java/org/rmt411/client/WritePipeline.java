@@ -62,8 +62,8 @@ final class WritePipeline {
     }
 
     /** How the writes of this session were answered so far. */
-    RemoteTape.WriteTally tally() {
-        return new RemoteTape.WriteTally(answered, firstFailure, succeededAfterFailure);
+    WriteTally tally() {
+        return new WriteTally(answered, firstFailure, succeededAfterFailure);
     }
 
     private void collect() throws IOException {

@@ -44,7 +44,8 @@ class JimfsRoundTripTest {
                 Trees.assertSame(src, all.resolve("home/user/src"));
 
                 Path some = localFs.getPath("/restore/some");
-                archive.restore(some, RestoreOptions.DEFAULTS.withMembers(List.of("home/user/src/secret", "/home/user/src/empty")),
+                archive.restore(some,
+                        RestoreOptions.DEFAULTS.withMembers(List.of("home/user/src/secret", "/home/user/src/empty")),
                         Feedback.SILENT.withWarnings(warnings::add));
                 assertThat(Files.readString(some.resolve("home/user/src/secret"))).isEqualTo("s");
                 assertThat(Files.isDirectory(some.resolve("home/user/src/empty"))).isTrue();

@@ -97,6 +97,33 @@ class MultiVolumeIT {
         Trees.assertSame(src, out.resolve("src"));
     }
 
+    @Test
+    void gnuTarReadsChangesOnHeadersInsidePaxRecordsAndInLongNamedFiles() throws Exception {
+        // 1 MiB cartridges, small files of one to three blocks whose names are over 100 bytes:
+        // changes land on headers, inside PAX records, and inside files (continued in GNU's
+        // POSIX form, which GNU tar needs to match a long name).
+        server.close();
+        TapeLibrary.Settings tiny = new TapeLibrary.Settings(1, 1L << 20, 256L << 10, true);
+        server = InProcessServer.serve(tapes, tiny);
+        bridge = Scripts.bridge(Files.createDirectories(work.resolve("tiny-bridge")),
+                Path.of(System.getProperty("rmt411.clientJar")), server.port());
+        Path tree = VolumeTrees.smallFiles(work.resolve("many"), 3000, true);
+        archive().backup(List.of(tree), BackupOptions.DEFAULTS.withVolumes(autoloader()), Feedback.SILENT);
+        assertThat(new TapeLibrary(tapes, tiny).barcodes()).hasSizeGreaterThan(5);
+
+        load("VT0001");
+        Path out = Files.createDirectories(work.resolve("gnu-out"));
+        gnuTar("-M", "-xf", DRIVE, "-C", out.toString());
+        try (java.util.stream.Stream<Path> files = Files.walk(tree)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    Path restored = out.resolve(file.toString().substring(1));
+                    assertThat(Files.readAllBytes(restored)).as(file.toString()).isEqualTo(Files.readAllBytes(file));
+                }
+            }
+        }
+    }
+
     private RemoteArchive archive() {
         return new RemoteArchive(server.connector(), "/dev/nst0", RmtDialect.DEFAULT, 10240);
     }
@@ -136,9 +163,13 @@ class MultiVolumeIT {
         Process p = new ProcessBuilder("tar", "--rsh-command=" + bridge, "-tvf", DRIVE)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return output.lines().findFirst().orElse("");
+        try {
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            return output.lines().findFirst().orElse("");
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     /** GNU tar through the bridge, changing volumes with a script that runs GNU mt offline. */
@@ -146,7 +177,8 @@ class MultiVolumeIT {
         String offline = "/usr/bin/mt-gnu -f " + DRIVE + " --rsh-command=" + bridge + " offline";
         List<String> command = new java.util.ArrayList<>(List.of("tar", "--rsh-command=" + bridge, "-F", offline));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        Process p = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectError(work.resolve("tar.err").toFile()).start();
         String output = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(300, TimeUnit.SECONDS)) {

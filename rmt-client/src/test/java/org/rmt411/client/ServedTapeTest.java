@@ -66,8 +66,9 @@ class ServedTapeTest {
         Path two = Files.createDirectories(work.resolve("two"));
         Files.writeString(two.resolve("second.txt"), "second");
         RemoteArchive archive = new RemoteArchive(server.connector(), DRIVE, RmtDialect.DEFAULT, 10240);
-        assertThat(archive.backup(List.of(one), BackupOptions.DEFAULTS.withVerify(true), Feedback.SILENT).verified()).isTrue();
-        assertThat(archive.backup(List.of(two), BackupOptions.DEFAULTS.withVerify(true), Feedback.SILENT).verified()).isTrue();
+        BackupOptions verified = BackupOptions.DEFAULTS.withVerify(true);
+        assertThat(archive.backup(List.of(one), verified, Feedback.SILENT).verified()).isTrue();
+        assertThat(archive.backup(List.of(two), verified, Feedback.SILENT).verified()).isTrue();
         assertThat(status().fileno()).isEqualTo(2);
 
         mt(MtOp.MTREW, 1);

@@ -42,7 +42,8 @@ class StockRmtIT {
         Path archivePath = work.resolve("a.tar");
         RemoteArchive archive = new RemoteArchive(via(rmt), archivePath.toString(),
                 RmtDialect.DEFAULT.withSeekOrder(order), 10240);
-        RemoteArchive.BackupResult result = archive.backup(List.of(src), BackupOptions.DEFAULTS.withVerify(true), Feedback.SILENT);
+        RemoteArchive.BackupResult result = archive.backup(List.of(src), BackupOptions.DEFAULTS.withVerify(true),
+                Feedback.SILENT);
         assertThat(result.verified()).isTrue();
         assertThat(Files.size(archivePath)).isEqualTo(result.archiveBytes());
 

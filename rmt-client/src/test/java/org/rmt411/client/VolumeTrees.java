@@ -39,6 +39,25 @@ public final class VolumeTrees {
         return root;
     }
 
+    /**
+     * {@code count} files of 1 to 1536 bytes (one to three data blocks) in a folder, so volume
+     * changes land on headers about as often as inside data; with {@code longNames} every member has a PAX header
+     * too, so some changes land inside a PAX record.
+     */
+    public static Path smallFiles(Path root, int count, boolean longNames) throws IOException {
+        Random random = new Random(count);
+        Path dir = Files.createDirectories(root.resolve(longNames ? "long-" + "n".repeat(100) : "small"));
+        for (int i = 0; i < count; i++) {
+            Files.write(dir.resolve(String.format("f%05d", i)), randomBytes(random, 1 + random.nextInt(1536)));
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Files.setLastModifiedTime(p, PAST);
+            }
+        }
+        return root;
+    }
+
     private static byte[] randomBytes(Random random, int n) {
         byte[] b = new byte[n];
         random.nextBytes(b);

@@ -86,7 +86,8 @@ final class BackupCommand implements Callable<Integer> {
         }
         RemoteTarget remote = target.target(cli);
         Exclusions exclusions = new Exclusions(excludes);
-        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize);
+        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
+                recordSize);
         ListedIncremental incremental = snapshot == null ? null : new ListedIncremental(snapshot, level != null && level == 0);
         if (incremental == null && level != null) {
             err.println("rmt-client: --level is meaningless without --listed-incremental");

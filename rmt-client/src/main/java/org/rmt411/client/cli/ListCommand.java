@@ -3,6 +3,7 @@ package org.rmt411.client.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.Feedback;
 import org.rmt411.client.tar.ListOptions;
 import org.rmt411.client.tar.RemoteArchive;
 import picocli.CommandLine;
@@ -40,7 +41,8 @@ final class ListCommand implements Callable<Integer> {
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
                 TargetOptions.recordSize(cli, blockingFactor));
         archive.list(cli.getOut(), ListOptions.DEFAULTS.withVerbose(verbose).withIncremental(snapshot != null)
-                .withVolumes(volumeOptions.volumes(target, remote, cli.getErr())));
+                .withVolumes(volumeOptions.volumes(target, remote, cli.getErr())),
+                Feedback.SILENT.withWarnings(warning -> cli.getErr().println("rmt-client: " + warning)));
         return ExitCode.OK.code();
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.LongConsumer;
  * {@code Feedback.SILENT.withWarnings(System.err::println)}.
  *
  * @param progress told the number of content bytes after each chunk (backup)
- * @param warnings told about each skipped, changed or refused member, one line each
+ * @param warnings told about each skipped, changed or refused member, or volume oddity, one line each
  * @param names told each member name as it is extracted (restore)
  */
 public record Feedback(LongConsumer progress, Consumer<String> warnings, Consumer<String> names) {

@@ -96,7 +96,12 @@ public final class RemoteArchive {
 
     /** Lists the archive's members on {@code out}; returns how many. */
     public long list(PrintWriter out, ListOptions options) throws IOException {
-        try (InputStream in = archiveStream(options.volumes(), VolumeRequest.Subcommand.LIST)) {
+        return list(out, options, Feedback.SILENT);
+    }
+
+    /** As {@link #list(PrintWriter, ListOptions)}, telling {@code feedback} about volume warnings. */
+    public long list(PrintWriter out, ListOptions options, Feedback feedback) throws IOException {
+        try (InputStream in = archiveStream(options.volumes(), VolumeRequest.Subcommand.LIST, feedback)) {
             return TarLister.list(tarReader(in, options.volumes()), out, options.verbose(), ZoneId.systemDefault(),
                     options.incremental());
         }
@@ -104,7 +109,7 @@ public final class RemoteArchive {
 
     /** Extracts the archive (or only the members {@code options} names) under {@code folder}. */
     public SafeExtractor.Result restore(Path folder, RestoreOptions options, Feedback feedback) throws IOException {
-        try (InputStream in = archiveStream(options.volumes(), VolumeRequest.Subcommand.EXTRACT)) {
+        try (InputStream in = archiveStream(options.volumes(), VolumeRequest.Subcommand.EXTRACT, feedback)) {
             return new SafeExtractor(folder, options.members(), feedback.warnings(), feedback.names())
                     .owners(options.owners()).incremental(options.incremental())
                     .extract(tarReader(in, options.volumes()));
@@ -128,8 +133,9 @@ public final class RemoteArchive {
     private BackupResult backupVolumes(List<Path> paths, IncrementalPlan plan, BackupOptions options,
             VolumeChanger changer, Feedback feedback) throws IOException {
         VolumeSet set = new VolumeSet((name, flags) -> RemoteTape.open(connector, name, flags, dialect), device,
-                OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, changer, VolumeRequest.Subcommand.CREATE, recordSize / RecordOutputStream.TAR_BLOCK);
-        VolumeWriter writer = new VolumeWriter(set, recordSize, feedback.warnings());
+                OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, changer, VolumeRequest.Subcommand.CREATE,
+                recordSize / RecordOutputStream.TAR_BLOCK);
+        VolumeWriter writer = new VolumeWriter(set, recordSize);
         try {
             TarBackup.Result result = write(tarBackup(writer, options, feedback), paths, plan);
             return new BackupResult(result, writer.bytesWritten(), false);
@@ -139,12 +145,13 @@ public final class RemoteArchive {
     }
 
     /** The archive's bytes: one session, or every volume of a set one after the other. */
-    private InputStream archiveStream(Volumes volumes, VolumeRequest.Subcommand subcommand) throws IOException {
+    private InputStream archiveStream(Volumes volumes, VolumeRequest.Subcommand subcommand, Feedback feedback)
+            throws IOException {
         int maxRecord = Math.max(recordSize, RecordInputStream.DEFAULT_MAX_RECORD);
         if (volumes instanceof Volumes.Multi multi) {
             VolumeSet set = new VolumeSet((name, flags) -> RemoteTape.open(connector, name, flags, dialect),
                     device, OpenFlags.O_RDONLY, multi.changer(), subcommand, recordSize / RecordOutputStream.TAR_BLOCK);
-            return new VolumeReader(set, maxRecord, w -> { });
+            return new VolumeReader(set, maxRecord, feedback.warnings());
         }
         RemoteTape tape = openForReading();
         return new FilterInputStream(new RecordInputStream(tape, maxRecord)) {

@@ -2,6 +2,7 @@ package org.rmt411.client.volume;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Follows a tar stream block by block and knows, before each block, whether it is a header or
@@ -97,30 +98,23 @@ final class BlockTracker {
     }
 
     private void readExtended() {
-        String text = extended.toString(StandardCharsets.UTF_8);
+        byte[] data = extended.toByteArray();
         extended = null;
         if (extendedType == 'L') {
+            String text = new String(data, StandardCharsets.UTF_8);
             int nul = text.indexOf('\0');
             nextName = nul >= 0 ? text.substring(0, nul) : text;
             return;
         }
-        // PAX records: "LEN key=value\n", LEN counting the whole record in bytes.
-        for (String line : text.split("\n")) {
-            int space = line.indexOf(' ');
-            int eq = line.indexOf('=');
-            if (space < 0 || eq < space) {
-                continue;
-            }
-            String key = line.substring(space + 1, eq);
-            String value = line.substring(eq + 1);
-            if (key.equals("path")) {
-                nextName = value;
-            } else if (key.equals("size")) {
-                try {
-                    nextSize = Long.parseLong(value);
-                } catch (NumberFormatException e) {
-                    nextSize = -1;
-                }
+        Map<String, String> records = Pax.parse(data, data.length);
+        if (records.containsKey("path")) {
+            nextName = records.get("path");
+        }
+        if (records.containsKey("size")) {
+            try {
+                nextSize = Long.parseLong(records.get("size"));
+            } catch (NumberFormatException e) {
+                nextSize = -1;
             }
         }
     }

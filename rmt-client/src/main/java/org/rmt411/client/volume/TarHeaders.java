@@ -70,11 +70,37 @@ final class TarHeaders {
         putNumber(block, SIZE_AT, sizeLeft);
         block[TYPE_AT] = MULTIVOL;
         putNumber(block, OFFSET_AT, offset);
+        seal(block);
+        return block;
+    }
+
+    /**
+     * A POSIX header as GNU tar's {@code start_header} makes one for its own bookkeeping members
+     * (global headers, multi-volume chunk headers): mode 0644, owner 0, time 0, the name cut at
+     * 100 bytes (a PAX {@code path} record before it carries the whole name).
+     */
+    static byte[] posixHeader(String name, byte type, long size) {
+        byte[] block = new byte[BLOCK];
+        byte[] raw = name.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(raw, 0, block, 0, Math.min(raw.length, NAME_FIELD));
+        System.arraycopy("0000644\0".getBytes(StandardCharsets.US_ASCII), 0, block, 100, 8);
+        System.arraycopy("0000000\0".getBytes(StandardCharsets.US_ASCII), 0, block, 108, 8);
+        System.arraycopy("0000000\0".getBytes(StandardCharsets.US_ASCII), 0, block, 116, 8);
+        putNumber(block, SIZE_AT, size);
+        putNumber(block, 136, 0);
+        block[TYPE_AT] = type;
+        System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, block, MAGIC_AT, 6);
+        block[MAGIC_AT + 6] = '0';
+        block[MAGIC_AT + 7] = '0';
+        seal(block);
+        return block;
+    }
+
+    private static void seal(byte[] block) {
         String sum = String.format("%06o", checksum(block));
         System.arraycopy(sum.getBytes(StandardCharsets.US_ASCII), 0, block, CHKSUM_AT, 6);
         block[CHKSUM_AT + 6] = 0;
         block[CHKSUM_AT + 7] = ' ';
-        return block;
     }
 
     private static long checksum(byte[] block) {

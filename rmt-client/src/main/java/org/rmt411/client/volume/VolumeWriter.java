@@ -2,12 +2,11 @@ package org.rmt411.client.volume;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.function.Consumer;
 import org.rmt411.client.RemoteTape;
 import org.rmt411.client.RemoteTapeException;
+import org.rmt411.client.WriteTally;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
 
@@ -15,8 +14,9 @@ import org.rmt411.protocol.MtOp;
  * Writes a tar stream in whole records across the volumes of a {@link VolumeSet}, as GNU tar's
  * {@code _gnu_flush_write}: when the drive refuses a record with ENOSPC (end of tape or its early
  * warning), the volume is closed, the next one made ready, and the refused record is written
- * again at its start, behind a GNU {@code 'M'} header when it begins inside a member's data. The
- * records after the change are thus shifted by that header block, exactly as GNU tar shifts them.
+ * again at its start, behind a {@link Continuation} (GNU's {@code 'M'} header, or its POSIX form for
+ * long names) when it begins inside a member's data. The records after the change are thus
+ * shifted by those header blocks, exactly as GNU tar shifts them.
  *
  * <p>Writes stay pipelined as in a single-volume backup, so several records are in flight when
  * one is refused. Past early warning st lets every other write through, so some of those may
@@ -30,7 +30,6 @@ public final class VolumeWriter extends OutputStream {
 
     private final VolumeSet volumes;
     private final int recordSize;
-    private final Consumer<String> warnings;
     private final byte[] record;
     private final BlockTracker tracker = new BlockTracker();
     private final byte[] block = new byte[TarHeaders.BLOCK];
@@ -49,12 +48,10 @@ public final class VolumeWriter extends OutputStream {
 
     /**
      * @param recordSize bytes per record, a multiple of 512
-     * @param warnings told about names cut short in an {@code 'M'} header
      */
-    public VolumeWriter(VolumeSet volumes, int recordSize, Consumer<String> warnings) {
+    public VolumeWriter(VolumeSet volumes, int recordSize) {
         this.volumes = volumes;
         this.recordSize = recordSize;
-        this.warnings = warnings;
         this.record = new byte[recordSize];
         this.pending = new byte[2 * recordSize];
     }
@@ -102,21 +99,22 @@ public final class VolumeWriter extends OutputStream {
     }
 
     private void writeRecord() throws IOException {
-        int fromStream = Math.min(pendingLength, recordSize - prefix.length);
+        int head = Math.min(prefix.length, recordSize);
+        int fromStream = Math.min(pendingLength, recordSize - head);
         byte[] part = spare.isEmpty() ? new byte[recordSize] : spare.removeFirst();
         System.arraycopy(pending, pendingStart, part, 0, fromStream);
         unconfirmed.addLast(new Part(part, fromStream));
         byte[] out = part;
         if (fromStream < recordSize) {
-            // A continuation header in front, or the zero padding of the last record.
-            System.arraycopy(prefix, 0, record, 0, prefix.length);
-            System.arraycopy(pending, pendingStart, record, prefix.length, fromStream);
-            Arrays.fill(record, prefix.length + fromStream, recordSize, (byte) 0);
+            // Continuation headers in front, or the zero padding of the last record.
+            System.arraycopy(prefix, 0, record, 0, head);
+            System.arraycopy(pending, pendingStart, record, head, fromStream);
+            Arrays.fill(record, head + fromStream, recordSize, (byte) 0);
             out = record;
         }
         pendingStart += fromStream;
         pendingLength -= fromStream;
-        prefix = NONE;
+        prefix = head == prefix.length ? NONE : Arrays.copyOfRange(prefix, head, prefix.length);
         RemoteTape tape = volumes.current();
         try {
             tape.write(out, 0, recordSize);
@@ -140,7 +138,7 @@ public final class VolumeWriter extends OutputStream {
     }
 
     /** Records answered as written, up to the first refused one, are on the volume for good. */
-    private void confirm(RemoteTape.WriteTally tally) {
+    private void confirm(WriteTally tally) {
         long onTape = tally.firstFailure() >= 0 ? tally.firstFailure() : tally.answered();
         while (confirmed < onTape) {
             Part part = unconfirmed.removeFirst();
@@ -159,7 +157,7 @@ public final class VolumeWriter extends OutputStream {
             throw refusal;
         }
         drainQuietly(tape);
-        RemoteTape.WriteTally tally = tape.writeTally();
+        WriteTally tally = tape.writeTally();
         confirm(tally);
         if (tally.firstFailure() < 0) {
             throw refusal; // not a refused write of this volume: nothing to continue
@@ -207,16 +205,14 @@ public final class VolumeWriter extends OutputStream {
         confirmed = 0;
     }
 
-    /** GNU tar's 'M' header when the new volume starts inside a member's data; else nothing. */
+    /** The continuation headers when the new volume starts inside a member's data; else nothing. */
     private byte[] continuation() {
         if (!tracker.inFileData()) {
+            // A header, or an extended record's data, comes first: GNU tar writes no continuation then.
             return NONE;
         }
-        String name = tracker.name();
-        if (name.getBytes(StandardCharsets.UTF_8).length > TarHeaders.NAME_FIELD) {
-            warnings.accept(name + ": file name too long to be stored in a GNU multivolume header, truncated");
-        }
-        return TarHeaders.continuation(name, tracker.size() - tracker.done(), tracker.done());
+        return new Continuation(tracker.name(), tracker.size() - tracker.done(), tracker.done())
+                .blocks(volumes.volume());
     }
 
     /** Room for {@code more} bytes after what waits, moving it to the front only when needed. */

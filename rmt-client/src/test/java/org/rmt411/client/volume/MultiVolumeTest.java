@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rmt411.client.InProcessServer;
 import org.rmt411.client.RmtDialect;
 import org.rmt411.client.Trees;
@@ -26,6 +28,7 @@ import org.rmt411.client.tar.RemoteArchive;
 import org.rmt411.client.tar.RestoreOptions;
 import org.rmt411.client.RemoteTape;
 import org.rmt411.client.RemoteTapeException;
+import org.rmt411.client.WriteTally;
 import org.rmt411.protocol.OpenFlags;
 import org.rmt411.server.tape.CartridgeInfo;
 import org.rmt411.server.tape.LibraryAdmin;
@@ -65,8 +68,9 @@ class MultiVolumeTest {
         // Each volume is one tape file ended by its filemark: records that st let through after a
         // refused one were cut off, and every byte the writer counted is on a cartridge.
         long onTapes = 0;
+        LibraryAdmin admin = new LibraryAdmin(new TapeLibrary(tapes, VolumeTrees.SMALL_CARTRIDGES));
         for (String barcode : barcodes) {
-            CartridgeInfo info = new LibraryAdmin(new TapeLibrary(tapes, VolumeTrees.SMALL_CARTRIDGES)).describe(barcode);
+            CartridgeInfo info = admin.describe(barcode);
             if (info.records() > 0) {
                 assertThat(info.filemarks()).as(barcode).isEqualTo(1);
                 assertThat(info.files()).as(barcode).isEqualTo(1);
@@ -85,6 +89,60 @@ class MultiVolumeTest {
         Path out = work.resolve("out");
         archive("/dev/nst0").restore(out, RestoreOptions.DEFAULTS.withVolumes(volumes), Feedback.SILENT);
         Trees.assertSame(src, out.resolve(src.toString().substring(1)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {10240, 512})
+    void changesOnHeadersAndInsidePaxRecordsRestore(int recordSize) throws Exception {
+        // 1 MiB cartridges with 256 KiB early warning: about fifteen changes over ~11 MB.
+        try (InProcessServer tiny = InProcessServer.serve(Files.createDirectories(work.resolve("tiny")),
+                new TapeLibrary.Settings(1, 1L << 20, 256L << 10, true))) {
+            Path tree = VolumeTrees.smallFiles(work.resolve("many"), 3000, true);
+            // With 512-byte records (-b 1) the POSIX continuation's five blocks span several records.
+            RemoteArchive archive = new RemoteArchive(tiny.connector(), "/dev/nst0", RmtDialect.DEFAULT, recordSize);
+            Volumes volumes = Volumes.multi(VolumeChanger.unloadDrive());
+            List<String> warnings = new java.util.ArrayList<>();
+            archive.backup(List.of(tree), BackupOptions.DEFAULTS.withVolumes(volumes),
+                    Feedback.SILENT.withWarnings(warnings::add));
+            assertThat(warnings).isEmpty();
+            LibraryAdmin admin = new LibraryAdmin(new TapeLibrary(work.resolve("tiny"), VolumeTrees.SMALL_CARTRIDGES));
+            java.util.Set<String> starts = new java.util.TreeSet<>();
+            for (String barcode : new TapeLibrary(work.resolve("tiny"), VolumeTrees.SMALL_CARTRIDGES).barcodes()) {
+                admin.load(0, barcode);
+                starts.add(howVolumeStarts(tiny));
+            }
+            // The first volume starts with a header too; the others show each kind of change.
+            // Every name is over 100 bytes, so a cut member is continued in GNU's POSIX form.
+            assertThat(starts).containsExactlyInAnyOrder("header", "POSIX continuation", "inside a PAX record");
+
+            admin.load(0, "VT0001");
+            Path out = work.resolve("many-out");
+            archive.restore(out, RestoreOptions.DEFAULTS.withVolumes(volumes), Feedback.SILENT);
+            assertSameFiles(tree, out.resolve(tree.toString().substring(1)));
+        }
+    }
+
+    private static String howVolumeStarts(InProcessServer server) throws IOException {
+        byte[] first = new byte[10240];
+        try (RemoteTape tape = RemoteTape.open(server.connector(), "/dev/nst0", OpenFlags.O_RDONLY, RmtDialect.DEFAULT)) {
+            assertThat(tape.read(first, 0, first.length)).isGreaterThanOrEqualTo(TarHeaders.BLOCK);
+        }
+        return !TarHeaders.checksumOk(first) ? "inside a PAX record"
+                : TarHeaders.type(first) == TarHeaders.MULTIVOL ? "continuation"
+                : TarHeaders.type(first) == 'g' ? "POSIX continuation" : "header";
+    }
+
+    private static void assertSameFiles(Path expected, Path actual) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(expected)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path other = actual.resolve(expected.relativize(p).toString());
+                if (Files.isRegularFile(p)) {
+                    assertThat(Files.readAllBytes(other)).as(other.toString()).isEqualTo(Files.readAllBytes(p));
+                } else {
+                    assertThat(other).isDirectory();
+                }
+            }
+        }
     }
 
     @Test
@@ -106,7 +164,7 @@ class MultiVolumeTest {
             } catch (RemoteTapeException alreadyReported) {
                 assertThat(alreadyReported.errno()).isEqualTo(28);
             }
-            RemoteTape.WriteTally tally = tape.writeTally();
+            WriteTally tally = tape.writeTally();
             // 2 MiB before early warning is 204 whole records of 10240 bytes (+ SIMH's 8 per record).
             assertThat(tally.firstFailure()).isEqualTo((2L << 20) / (10240 + 8) + 1);
             // After the refusal st lets every other write through: half of those in flight.
