@@ -131,6 +131,11 @@ public final class RemoteTape implements Closeable {
         writes.write(encoder, b, off, len);
     }
 
+    /** How this session's writes have been answered so far (replies not yet read are not counted). */
+    public WriteTally writeTally() {
+        return writes.tally();
+    }
+
     /** Waits for every pipelined write and throws the first error among them. */
     public void flush() throws IOException {
         ensureUsable();

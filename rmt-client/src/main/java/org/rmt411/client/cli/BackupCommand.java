@@ -9,10 +9,14 @@ import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import org.rmt411.client.RemoteTarget;
 import org.rmt411.client.tar.BackupInterruptedException;
+import org.rmt411.client.tar.BackupOptions;
 import org.rmt411.client.tar.Compression;
 import org.rmt411.client.tar.Exclusions;
+import org.rmt411.client.tar.Feedback;
 import org.rmt411.client.tar.RemoteArchive;
 import org.rmt411.client.tar.TarHabits;
+import org.rmt411.client.tar.incremental.ListedIncremental;
+import org.rmt411.client.volume.Volumes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +34,9 @@ final class BackupCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions target;
+
+    @Mixin
+    VolumeOptions volumeOptions;
 
     @Option(names = {"-b", "--blocking-factor"}, paramLabel = "N", defaultValue = "20",
             description = "Record size in 512-byte blocks (default: ${DEFAULT-VALUE}, 10240 bytes).")
@@ -77,6 +84,14 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--totals", description = "Print the total bytes written on stderr at the end, as GNU tar.")
     boolean totals;
 
+    @Option(names = {"-g", "--listed-incremental"}, paramLabel = "FILE",
+            description = "Incremental backup against GNU tar's snapshot FILE (read, then rewritten for the next level).")
+    Path snapshot;
+
+    @Option(names = "--level", paramLabel = "N",
+            description = "With -g: level 0 empties the snapshot FILE first, forcing a full dump (as GNU tar).")
+    Integer level;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -95,19 +110,20 @@ final class BackupCommand implements Callable<Integer> {
         List<Path> all = names(cli);
         RemoteTarget remote = target.target(cli);
         Exclusions exclusions = exclusions();
-        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli), recordSize)
-                .excluding(exclusions).habits(new TarHabits(dereference, oneFileSystem,
-                        verbose ? name -> out.println(name) : TarHabits.DEFAULT.verbose()));
+        RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
+                recordSize);
+        BackupOptions options = options(cli, exclusions, volumeOptions.volumes(target, remote, err), out, err);
         boolean showProgress = !quiet && (progress || ProgressMeter.stderrIsTerminal());
-        ProgressMeter meter = showProgress
-                ? new ProgressMeter(err, ProgressMeter.preScan(all, exclusions), System::nanoTime) : null;
+        ProgressMeter meter = showProgress ? new ProgressMeter(err, options.incremental() != null
+                ? options.incremental().estimate(all, exclusions) : ProgressMeter.preScan(all, exclusions),
+                System::nanoTime) : null;
         LongConsumer sink = meter != null ? meter : n -> { };
         long start = System.nanoTime();
         RemoteArchive.BackupResult result;
         SignalStop stop = new SignalStop(target.replyTimeout().plusSeconds(10));
         try {
-            result = archive.stopWhen(stop).backup(all, compression(cli), verify, sink,
-                    warning -> err.println("rmt-client: " + warning));
+            result = archive.backup(all, options, Feedback.SILENT.withProgress(sink)
+                    .withWarnings(warning -> err.println("rmt-client: " + warning)).withStop(stop));
         } catch (java.io.IOException e) {
             if (!stop.getAsBoolean()) {
                 throw e;
@@ -182,6 +198,23 @@ final class BackupCommand implements Callable<Integer> {
         }
         return all;
     }
+
+    /** The library's options from this command line; a combination GNU tar refuses is a usage error. */
+    private BackupOptions options(CommandLine cli, Exclusions exclusions, Volumes volumes, PrintWriter out,
+            PrintWriter err) {
+        ListedIncremental incremental = snapshot == null ? null
+                : new ListedIncremental(snapshot, level != null && level == 0);
+        if (incremental == null && level != null) {
+            err.println("rmt-client: --level is meaningless without --listed-incremental");
+        }
+        TarHabits habits = new TarHabits(dereference, oneFileSystem,
+                verbose ? name -> out.println(name) : TarHabits.DEFAULT.verbose());
+        try {
+            return BackupOptions.DEFAULTS.withCompression(compression(cli)).withVerify(verify)
+                    .withExclusions(exclusions).withVolumes(volumes).withIncremental(incremental).withHabits(habits);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }    }
 
     private Compression compression(CommandLine cli) {
         int chosen = (gzip ? 1 : 0) + (bzip2 ? 1 : 0) + (xz ? 1 : 0) + (zstd ? 1 : 0);

@@ -1,8 +1,11 @@
 package org.rmt411.client.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rmt411.client.RemoteTarget;
 import org.rmt411.client.tar.MemberSelection;
+import org.rmt411.client.tar.Feedback;
+import org.rmt411.client.tar.ListOptions;
 import org.rmt411.client.tar.RemoteArchive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +24,15 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    VolumeOptions volumeOptions;
+
     @Option(names = {"-v", "--verbose"}, description = "Long listing: mode, owner, size, mtime, name.")
     boolean verbose;
+
+    @Option(names = {"-g", "--listed-incremental"}, paramLabel = "FILE",
+            description = "Incremental archive: with -v, show each folder's dumpdir (FILE is not read; /dev/null is customary).")
+    Path snapshot;
 
     @Option(names = {"-b", "--blocking-factor"}, paramLabel = "N", defaultValue = "20",
             description = "Record size in 512-byte blocks (default: ${DEFAULT-VALUE}).")
@@ -38,7 +48,9 @@ final class ListCommand implements Callable<Integer> {
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
                 TargetOptions.recordSize(cli, blockingFactor));
         MemberSelection chosen = selection.members(cli.getErr());
-        archive.list(cli.getOut(), verbose, chosen);
+        archive.list(cli.getOut(), ListOptions.DEFAULTS.withVerbose(verbose).withIncremental(snapshot != null)
+                .withSelection(chosen).withVolumes(volumeOptions.volumes(target, remote, cli.getErr())),
+                Feedback.SILENT.withWarnings(warning -> cli.getErr().println("rmt-client: " + warning)));
         return selection.reportNotFound(chosen, cli.getErr()) ? ExitCode.DIFFERENCES.code() : ExitCode.OK.code();
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.rmt411.client.tar.incremental.DumpdirRestore;
+import org.rmt411.client.tar.incremental.Dumpdir;
 
 /**
  * Extracts an archive under one folder and nowhere else: names with {@code ..} are refused,
@@ -33,6 +35,7 @@ public final class SafeExtractor {
     private final Deque<ExtractedAttributes.Created> folders = new ArrayDeque<>();
     private Owners owners;
     private ExtractedAttributes attributes;
+    private DumpdirRestore dumpdirs;
     private int extracted;
     private int refused;
 
@@ -66,6 +69,15 @@ public final class SafeExtractor {
         return this;
     }
 
+    /**
+     * With {@code true}, applies each folder's dumpdir as GNU tar's {@code -x -g} does: renames,
+     * then deletion of what the folder did not hold when the archive was made.
+     */
+    public SafeExtractor incremental(boolean apply) {
+        this.dumpdirs = apply ? new DumpdirRestore(this::resolveMember, warnings, verbose) : null;
+        return this;
+    }
+
     /** Extracts every selected member, then fixes folder attributes. */
     public Result extract(TarArchiveInputStream in) throws IOException {
         Files.createDirectories(root);
@@ -85,7 +97,8 @@ public final class SafeExtractor {
         while (!folders.isEmpty()) {
             attributes.applyLater(folders.pop());
         }
-        return new Result(extracted, refused, attributes.ownersNotRestored());
+        return new Result(extracted, refused + (dumpdirs == null ? 0 : dumpdirs.problems()),
+                attributes.ownersNotRestored());
     }
 
     private void extract(TarArchiveInputStream in, TarArchiveEntry entry, List<String> parts) throws IOException {
@@ -99,6 +112,7 @@ public final class SafeExtractor {
             return;
         }
         if (entry.isDirectory()) {
+            applyDumpdir(target, entry);
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 clear(target);
                 Files.createDirectory(target);
@@ -129,12 +143,26 @@ public final class SafeExtractor {
         verbose.accept(name);
     }
 
+    /** With -g, the folder's renames and deletions, before the folder member itself. */
+    private void applyDumpdir(Path target, TarArchiveEntry entry) throws IOException {
+        var dumpdir = dumpdirs == null ? java.util.Optional.<Dumpdir>empty() : Dumpdir.of(entry);
+        if (dumpdir.isPresent()) {
+            dumpdirs.apply(target, entry.getName(), dumpdir.get());
+        }
+    }
+
     private Path resolve(List<String> parts) {
         Path path = root;
         for (String part : parts) {
             path = path.resolve(part);
         }
         return path;
+    }
+
+    /** A member name's place under the root with its parents made, or null if unsafe. */
+    private Path resolveMember(String name) throws IOException {
+        List<String> parts = MemberNames.components(name);
+        return parts == null || !parentsSafe(parts) ? null : resolve(parts);
     }
 
     /** Creates missing parents; false if an existing one is a link or not a folder. */

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.rmt411.client.tar.incremental.Dumpdir;
+import org.rmt411.client.tar.incremental.IncrementalPlan;
 
 /**
  * Writes files and folders as a POSIX tar archive to a stream: PAX headers for long names, big
@@ -98,10 +100,43 @@ public final class TarBackup {
     public Result write(List<Path> paths) throws IOException {
         // GNU tar: with several names, or with -h, one file may be reached twice even with one link.
         trivialLinks = paths.size() <= 1 && !habits.dereference() ? 1 : 0;
-        try {
+        return writeMembers(() -> {
             for (Path path : paths) {
                 add(path, path.toString().replace(path.getFileSystem().getSeparator(), "/"), null);
             }
+        });
+    }
+
+    /**
+     * Writes one level of a listed incremental backup as GNU tar does: the files named on the
+     * command line that changed, every folder with its dumpdir, then the changed files.
+     */
+    public Result write(IncrementalPlan plan) throws IOException {
+        problems += plan.problems();
+        return writeMembers(() -> {
+            for (IncrementalPlan.File file : plan.topFiles()) {
+                add(file.path(), file.member(), null);
+            }
+            for (IncrementalPlan.Folder folder : plan.folders()) {
+                checkStop();
+                addFolder(folder);
+            }
+            for (IncrementalPlan.File file : plan.changed()) {
+                add(file.path(), file.member(), null);
+            }
+        });
+    }
+
+    /** What {@link #writeMembers} runs: adds members, may throw. */
+    @FunctionalInterface
+    private interface Members {
+        void add() throws IOException;
+    }
+
+    /** Adds the members, then ends the archive; a stop or a failure ends it as described at {@link #stopWhen}. */
+    private Result writeMembers(Members members) throws IOException {
+        try {
+            members.add();
         } catch (BackupInterruptedException e) {
             // Not tar.close(): that would add end blocks after a cut member. Closing the sink
             // ends any compressed stream and pads the last record, so the device gets whole records.
@@ -190,6 +225,22 @@ public final class TarBackup {
         for (Path child : children) {
             add(child, prefix + child.getFileName(), device);
         }
+    }
+
+    /** A folder member whose dumpdir travels in a PAX record, as GNU tar's --format=posix -g writes it. */
+    private void addFolder(IncrementalPlan.Folder folder) throws IOException {
+        FileMeta meta;
+        try {
+            meta = FileMeta.read(folder.path());
+        } catch (IOException e) {
+            warn(folder.path() + ": cannot stat: " + e.getMessage());
+            return;
+        }
+        TarArchiveEntry entry = entry(folder.member(), TarConstants.LF_DIR, meta, 040000);
+        if (folder.dumpdir() != null) {
+            entry.addPaxHeader(Dumpdir.PAX_KEYWORD, folder.dumpdir().encoded());
+        }
+        putEmpty(entry);
     }
 
     private void addFile(Path path, String name, FileMeta meta) throws IOException {
