@@ -104,7 +104,8 @@ class MultiVolumeTest {
             List<String> warnings = new java.util.ArrayList<>();
             archive.backup(List.of(tree), BackupOptions.DEFAULTS.withVolumes(volumes),
                     Feedback.SILENT.withWarnings(warnings::add));
-            assertThat(warnings).isEmpty();
+            // An absolute path: GNU tar's one warning, nothing about volumes.
+            assertThat(warnings).containsExactly("Removing leading '/' from member names");
             LibraryAdmin admin = new LibraryAdmin(new TapeLibrary(work.resolve("tiny"), VolumeTrees.SMALL_CARTRIDGES));
             java.util.Set<String> starts = new java.util.TreeSet<>();
             for (String barcode : new TapeLibrary(work.resolve("tiny"), VolumeTrees.SMALL_CARTRIDGES).barcodes()) {
