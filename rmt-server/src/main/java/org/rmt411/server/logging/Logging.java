@@ -36,12 +36,19 @@ public final class Logging {
 
     /** Chooses the destination from {@code args} and the environment and installs it. */
     public static Started start(String... args) {
+        return start(LogOptions.scan(args));
+    }
+
+    /**
+     * Chooses the destination from {@code options} (the command line's, or the configuration
+     * file's when the command line names none) and the environment and installs it.
+     */
+    public static Started start(LogOptions options) {
         if (System.getProperty(MANAGER) == null) {
             System.setProperty(MANAGER, "org.rmt411.server.logging.ServerLogManager");
         }
         Map<String, String> env = System.getenv();
         StandardError stderr = StandardError.probe(2);
-        LogOptions options = LogOptions.scan(args);
         boolean stderrUsable = !stderr.socket() || stderr.isJournalStream(env.get("JOURNAL_STREAM"));
         String problem = null;
         LogDestination destination;
