@@ -64,7 +64,7 @@ public final class ServerMain implements Callable<Integer> {
                     + "/var/lib/rmt411/library).")
     private Path library;
 
-    @Option(names = "--tapes", negatable = true,
+    @Option(names = "--tapes", negatable = true, fallbackValue = "true",
             description = "Serve /dev/nstN and /dev/stN as virtual tape drives (default: on; with --rmt only when"
                     + " a library is set).")
     private Boolean tapesOn;
@@ -73,7 +73,7 @@ public final class ServerMain implements Callable<Integer> {
             + " StandardInput=socket (sockets systemd passes as LISTEN_FDS are served without it).")
     private boolean inetd;
 
-    @Option(names = "--read-only", description = "Refuse every open for writing with E30.")
+    @Option(names = "--read-only", fallbackValue = "true", description = "Refuse every open for writing with E30.")
     private boolean readOnly;
 
     @Option(names = "--allow", paramLabel = "CIDR", split = ",",
@@ -101,7 +101,7 @@ public final class ServerMain implements Callable<Integer> {
                     + "does (90s, 15m, 1h; 0 = never; default: ${DEFAULT-VALUE}).")
     private java.time.Duration idleTimeout;
 
-    @Option(names = "--trace", description = "Log one line per request and reply (never payload bytes).")
+    @Option(names = "--trace", fallbackValue = "true", description = "Log one line per request and reply (never payload bytes).")
     private boolean trace;
 
     @Option(names = "--log", defaultValue = "auto", paramLabel = "DEST", converter = Converters.Log.class,
