@@ -121,7 +121,7 @@ public final class ServerMain implements Callable<Integer> {
         // First, before anything can print: under inetd, stderr is the rmt connection. The
         // configuration file may say where logs go, so it is read first, printing nothing.
         ConfigLoad loaded = ConfigLoad.of(args);
-        Logging.Started logging = Logging.start(loaded.logOptions(args));
+        Logging.Started logging = Logging.start(loaded.logOptions(args), loaded.rmt());
         if (logging.problem() != null) {
             logging.err().println("rmt-server: " + logging.problem());
             ShutdownHook.exit(ServerLauncher.EXIT_RUNTIME);
