@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.rmt411.server.config.ConfigException;
+import org.rmt411.server.config.ConfigFile;
 import org.rmt411.server.config.ConfigParser;
+import org.rmt411.server.logging.LogOptions;
 import org.rmt411.server.logging.LogMode;
 import org.rmt411.server.tape.ByteSize;
 
@@ -41,6 +44,39 @@ final class ConfigKeys {
     /** The parser for the server's configuration file. */
     static ConfigParser parser() {
         return new ConfigParser(KEYS);
+    }
+
+    /**
+     * Reads {@code file} and checks the settings that depend on each other, naming the later
+     * line: each value alone was already checked by the parser.
+     */
+    static ConfigFile read(Path file) throws ConfigException {
+        ConfigFile config = parser().read(file);
+        String capacity = config.value("capacity").orElse(null);
+        String warning = config.value("early-warning").orElse(null);
+        if (capacity != null && warning != null && ByteSize.parse(capacity) > 0
+                && ByteSize.parse(warning) >= ByteSize.parse(capacity)) {
+            throw conflict(config, "early-warning", "capacity", "must be below");
+        }
+        LogOptions log = new LogOptions(config.value("log").map(LogMode::parse).orElse(LogMode.AUTO),
+                config.value("log-file").map(Path::of).orElse(null));
+        if (log.file() != null && log.mode() != LogMode.AUTO && log.mode() != LogMode.FILE) {
+            throw conflict(config, "log-file", "log", "conflicts with");
+        }
+        if (log.file() == null && log.mode() == LogMode.FILE) {
+            ConfigFile.Setting mode = config.settings().get("log");
+            throw new ConfigException(file + ":" + mode.line() + ": log = file: name the file with log-file = FILE");
+        }
+        return config;
+    }
+
+    /** {@code FILE:LATER: key = v (line a) REASON other = w (line b)}, at the later of the two lines. */
+    private static ConfigException conflict(ConfigFile config, String key, String other, String reason) {
+        ConfigFile.Setting a = config.settings().get(key);
+        ConfigFile.Setting b = config.settings().get(other);
+        return new ConfigException(config.source() + ":" + Math.max(a.line(), b.line()) + ": " + key + " = "
+                + a.value() + " (line " + a.line() + ") " + reason + " " + other + " = " + b.value() + " (line "
+                + b.line() + ")");
     }
 
     /**

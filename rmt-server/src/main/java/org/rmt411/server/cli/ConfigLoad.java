@@ -52,7 +52,7 @@ record ConfigLoad(ConfigFile file, String problem, boolean rmt) {
             return new ConfigLoad(ConfigFile.NONE, "--config: the file name is empty", rmt);
         }
         try {
-            ConfigFile file = ConfigKeys.parser().read(path);
+            ConfigFile file = ConfigKeys.read(path);
             return new ConfigLoad(logGiven ? withoutLogging(file) : file, null, rmt);
         } catch (ConfigException e) {
             return new ConfigLoad(ConfigFile.NONE, e.getMessage(), rmt);

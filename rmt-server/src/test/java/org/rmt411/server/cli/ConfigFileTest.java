@@ -68,6 +68,41 @@ class ConfigFileTest {
     }
 
     @Test
+    void settingsThatContradictEachOtherAreRefusedAtTheLaterLine() throws Exception {
+        Path sizes = Files.writeString(dir.resolve("sizes.conf"), "early-warning = 2M\n# tapes\ncapacity = 1M\n");
+        assertThatThrownBy(() -> ConfigKeys.read(sizes)).hasMessage(sizes
+                + ":3: early-warning = 2M (line 1) must be below capacity = 1M (line 3)");
+        Path logs = Files.writeString(dir.resolve("logs.conf"), "log = none\nlog-file = /var/log/rmt411.log\n");
+        assertThatThrownBy(() -> ConfigKeys.read(logs)).hasMessage(logs
+                + ":2: log-file = /var/log/rmt411.log (line 2) conflicts with log = none (line 1)");
+        Path nameless = Files.writeString(dir.resolve("nameless.conf"), "\nlog = file\n");
+        assertThatThrownBy(() -> ConfigKeys.read(nameless)).hasMessage(nameless
+                + ":2: log = file: name the file with log-file = FILE");
+        Path unlimited = Files.writeString(dir.resolve("unlimited.conf"), "capacity = 0\nearly-warning = 2M\n");
+        assertThat(ConfigKeys.read(unlimited).value("capacity")).contains("0");
+    }
+
+    @Test
+    void theShippedFileSetsNothingSoInstallingItChangesNothing() throws Exception {
+        ConfigFile shipped = ConfigKeys.read(Path.of("src/main/config/rmt411.conf"));
+        assertThat(shipped.settings()).isEmpty();
+        assertThat(shipped.access().rules()).isEmpty();
+    }
+
+    @Test
+    void theDocumentedExamplesRead() throws Exception {
+        String doc = Files.readString(Path.of("../docs/configuration.md"));
+        int examples = 0;
+        for (String block : doc.split("```")) {
+            if (block.startsWith("conf\n")) {
+                Path file = Files.writeString(dir.resolve("example" + examples++ + ".conf"), block.substring(5));
+                ConfigKeys.read(file);
+            }
+        }
+        assertThat(examples).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void anEmptyFileOrOnlyCommentsSetsNothing() throws Exception {
         Path file = Files.writeString(dir.resolve("empty.conf"), "# nothing\n\n   \n\t# still nothing\n");
         ConfigFile read = ConfigKeys.parser().read(file);
