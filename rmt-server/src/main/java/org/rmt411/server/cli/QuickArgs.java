@@ -151,9 +151,6 @@ final class QuickArgs {
             case "--bind":
                 bind = value;
                 break;
-            case "--root":
-                root = Path.of(value);
-                break;
             case "--allow":
                 allow.addAll(Arrays.asList(value.split(",")));
                 break;
@@ -166,12 +163,6 @@ final class QuickArgs {
             case "--seek-order":
                 seekOrder = seekOrder(value);
                 break;
-            case "--drives":
-                drives = number(value);
-                break;
-            case "--capacity":
-                capacity = ByteSize.parse(value);
-                break;
             case "--idle-timeout":
                 idleTimeout = DurationValue.parse(value);
                 break;
@@ -181,11 +172,28 @@ final class QuickArgs {
             case "--log-file":
                 logFile = Path.of(value);
                 break;
+            case "--config":
+                break; // read before parsing (ConfigLoad); its settings came in through setting()
+            default:
+                devices(name, value);
+        }
+    }
+
+    /** The options about what device names lead to: root, library and its drives. */
+    private void devices(String name, String value) {
+        switch (name) {
+            case "--root":
+                root = Path.of(value);
+                break;
             case "--library":
                 library = Path.of(value);
                 break;
-            case "--config":
-                break; // read before parsing (ConfigLoad); its settings came in through setting()
+            case "--drives":
+                drives = number(value);
+                break;
+            case "--capacity":
+                capacity = ByteSize.parse(value);
+                break;
             default:
                 earlyWarning = ByteSize.parse(value);
         }

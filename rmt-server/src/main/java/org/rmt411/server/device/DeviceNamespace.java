@@ -81,9 +81,14 @@ public final class DeviceNamespace {
         AccessPolicy.Decision decision = access.decide(who, names.of(name), flags);
         if (decision instanceof AccessPolicy.Decision.Refused refused) {
             LOG.log(System.Logger.Level.WARNING, "refused " + AccessMode.of(flags).word()
-                    + " open of " + refused.name()
+                    + " open of " + printable(refused.name())
                     + " for login " + who.login() + " from " + peer + ": " + refused.why());
             throw new RmtException(Errno.EACCES);
         }
+    }
+
+    /** A client's name with control characters shown as {@code ?}: it cannot break or forge a log line. */
+    private static String printable(String name) {
+        return name.replaceAll("\\p{Cntrl}", "?");
     }
 }
