@@ -122,13 +122,10 @@ public final class ServerMain implements Callable<Integer> {
         // configuration file may say where logs go, so it is read first, printing nothing.
         ConfigLoad loaded = ConfigLoad.of(args);
         Logging.Started logging = Logging.start(loaded.logOptions(args), loaded.rmt());
-        if (logging.problem() != null) {
-            logging.err().println("rmt-server: " + logging.problem());
-            ShutdownHook.exit(ServerLauncher.EXIT_RUNTIME);
-        }
-        if (loaded.problem() != null) {
-            logging.err().println("rmt-server: " + loaded.problem());
-            ShutdownHook.exit(StartupRefusal.answer(loaded, args));
+        String problem = logging.problem() != null ? loaded.explain(logging.problem(), args) : loaded.problem();
+        if (problem != null) {
+            logging.err().println("rmt-server: " + problem);
+            ShutdownHook.exit(StartupRefusal.answer(problem, args));
         }
         java.util.Optional<ServerConfig> quick = QuickArgs.parse(loaded.file(), args);
         int code = quick.isPresent()
