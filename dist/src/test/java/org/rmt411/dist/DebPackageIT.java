@@ -57,7 +57,7 @@ class DebPackageIT {
         }
         Run.Result lintian = Run.run("lintian", "--pedantic", Dist.deb().toString());
 
-        // Only informational tags stay, each documented in docs/packaging.md.
+        // Only informational tags stay, each explained in docs/packaging.md.
         List<String> tags = lintian.stdout().lines().filter(line -> !line.startsWith("N:")).toList();
         assertThat(tags).as(lintian.stdout() + lintian.stderr()).allMatch(line -> line.startsWith("I: "));
         assertThat(lintian.exit()).as(lintian.stderr()).isZero();
