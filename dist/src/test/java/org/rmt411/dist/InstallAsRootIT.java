@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +52,7 @@ class InstallAsRootIT {
         before = RmtAlternative.query();
         Run.run("dpkg", "-i", Dist.deb().toString()).ok();
         installedFiles = Run.run("dpkg", "-L", "rmt411").ok().stdout().lines().toList();
-        remoteLibrary = remoteRoot().resolve("library");
+        remoteLibrary = remoteLibrary();
         remoteLibraryExisted = Files.exists(remoteLibrary);
     }
 
@@ -160,13 +161,24 @@ class InstallAsRootIT {
         }
     }
 
-    /** The folder rmt-rmt411 serves, from its one line of server options. */
-    private static Path remoteRoot() throws IOException {
-        Matcher root = Pattern.compile("^RMT_ARGS=\".*--root (\\S+).*\"$", Pattern.MULTILINE)
-                .matcher(Files.readString(RMT));
-        if (!root.find()) {
-            throw new AssertionError(RMT + " names no --root: tell this test where its tape library is");
+    /**
+     * Where the remote-shell server keeps its virtual tapes, from its one line of server options:
+     * {@code --rmt} reads /etc/rmt411/rmt411.conf, which gets a library in this test's folder
+     * (purge removes the file); {@code --root DIR} keeps them in DIR/library.
+     */
+    private static Path remoteLibrary() throws IOException {
+        String args = Files.readAllLines(RMT).stream().filter(l -> l.startsWith("RMT_ARGS=")).findFirst()
+                .orElseThrow(() -> new AssertionError(RMT + " has no RMT_ARGS= line"));
+        if (args.matches("RMT_ARGS=\"(.* )?--rmt( .*)?\"")) {
+            Path library = work.resolve("library");
+            Files.writeString(Path.of("/etc/rmt411/rmt411.conf"), "library = " + library + "\n",
+                    StandardOpenOption.APPEND);
+            return library;
         }
-        return Path.of(root.group(1));
+        Matcher root = Pattern.compile("--root (\\S+)").matcher(args);
+        if (!root.find()) {
+            throw new AssertionError(RMT + " names neither --rmt nor --root: tell this test where its tapes are");
+        }
+        return Path.of(root.group(1)).resolve("library");
     }
 }
