@@ -1,7 +1,6 @@
 package org.rmt411.dist;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,8 +33,8 @@ public final class BuildDocs {
             throw new IllegalArgumentException("usage: BuildDocs OUTDIR MAVEN_VERSION MAINTAINER ADOC_DIR");
         }
         Path out = Path.of(args[0]);
-        CommandLine server = new CommandLine(new ServerMain()).setCommandName(SERVER);
-        CommandLine client = clientCommand().setCommandName(CLIENT);
+        CommandLine server = ServerMain.commandModel().setCommandName(SERVER);
+        CommandLine client = ClientMain.commandModel().setCommandName(CLIENT);
         Path adoc = out.resolve("adoc");
         ManPages.write(adoc, server, 8);
         ManPages.write(adoc, client, 1);
@@ -44,17 +43,6 @@ public final class BuildDocs {
         Completions.write(out.resolve("completion"), server);
         Completions.write(out.resolve("completion"), client);
         Changelog.write(out.resolve("doc/changelog.gz"), args[1], args[2], buildTime());
-    }
-
-    /**
-     * The client's full model. ClientMain registers only the subcommand being run, to start faster,
-     * so its package-private {@code commandLine("")} (every subcommand) is called reflectively
-     * rather than widening the client's API for a build step.
-     */
-    private static CommandLine clientCommand() throws ReflectiveOperationException {
-        Method full = ClientMain.class.getDeclaredMethod("commandLine", String.class);
-        full.setAccessible(true);
-        return (CommandLine) full.invoke(null, "");
     }
 
     /** Pages no command model describes (rmt-rmt411, the remote-shell server). */

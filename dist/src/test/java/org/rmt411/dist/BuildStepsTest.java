@@ -9,7 +9,7 @@ import picocli.CommandLine;
 class BuildStepsTest {
     @Test
     void serverPagesAreInSectionEightUnderTheInstalledName() {
-        CommandLine server = new CommandLine(new ServerMain()).setCommandName("rmt411d");
+        CommandLine server = ServerMain.commandModel().setCommandName("rmt411d");
         CommandLine create = server.getSubcommands().get("cartridge").getSubcommands().get("create");
 
         assertThat(ManPages.page(server.getCommandSpec(), 8)).contains("= rmt411d(8)").doesNotContain("(1)")
