@@ -87,7 +87,7 @@ class DebPackageIT {
                     .contains("$JVM_OPTS").contains("-jar");
         }
         assertThat(Files.readAllLines(dir.resolve("usr/sbin/rmt-rmt411")))
-                .filteredOn(l -> l.startsWith("RMT_ARGS=")).singleElement().asString().contains("--stdio");
+                .filteredOn(l -> l.startsWith("RMT_ARGS=")).singleElement().asString().containsPattern("--(stdio|rmt)\\b");
     }
 
     /** Path (without the leading dot) to its mode string, from dpkg-deb -c. */
