@@ -114,6 +114,7 @@ class InstallAsRootIT {
             Run.in(work, "mt-gnu", remote, "-f", "localhost:/dev/nst0", "rewind").ok();
             assertThat(Run.in(work, "tar", remote, "-tf", "localhost:/dev/nst0").ok().stdout())
                     .isEqualTo("src/\nsrc/a.txt\n");
+            assertThat(remoteLibrary).as("where the cartridges are, so the test can remove them").isDirectory();
         } finally {
             before.orElseThrow(() -> new AssertionError("no rmt alternative before the test")).restore();
         }
@@ -175,7 +176,7 @@ class InstallAsRootIT {
                     StandardOpenOption.APPEND);
             return library;
         }
-        Matcher root = Pattern.compile("--root (\\S+)").matcher(args);
+        Matcher root = Pattern.compile("--root ([^\\s\"]+)").matcher(args);
         if (!root.find()) {
             throw new AssertionError(RMT + " names neither --rmt nor --root: tell this test where its tapes are");
         }
