@@ -122,6 +122,11 @@ public final class ClientMain implements Runnable {
         return m == null ? e.getClass().getSimpleName() : m;
     }
 
+    /** The command and every subcommand, as the man pages and bash completion describe them. */
+    public static CommandLine commandModel() {
+        return commandLine("");
+    }
+
     /** Version from the jar manifest, if any. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override

@@ -192,6 +192,11 @@ public final class ServerMain implements Callable<Integer> {
         return ServerLauncher.launch(config, spec.commandLine().getErr());
     }
 
+    /** The command and every subcommand, as the man pages and bash completion describe them. */
+    public static CommandLine commandModel() {
+        return commandLine();
+    }
+
     private ServerConfig config() {
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
                 trace, idleTimeout, tapes.settings(), new LogOptions(log, logFile),
