@@ -194,7 +194,7 @@ public final class ServerMain implements Callable<Integer> {
 
     /** The command and every subcommand, as the man pages and bash completion describe them. */
     public static CommandLine commandModel() {
-        return commandLine();
+        return commandLine(ConfigFile.NONE);
     }
 
     private ServerConfig config() {
