@@ -149,7 +149,7 @@ class MultiVolumeIT {
             try {
                 admin.load(0, barcode);
                 return;
-            } catch (org.rmt411.protocol.RmtException busy) {
+            } catch (org.rmt411.protocol.RmtException | LibraryAdmin.InUseException busy) {
                 if (System.nanoTime() > deadline) {
                     throw busy;
                 }
