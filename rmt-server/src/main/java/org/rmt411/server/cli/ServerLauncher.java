@@ -36,7 +36,7 @@ final class ServerLauncher {
             return EXIT_RUNTIME;
         }
         ShutdownHook.install();
-        if (config.stdio()) {
+        if (config.servesStdio()) {
             StreamTransports.serveStdio(sessions);
             return 0;
         }
