@@ -28,7 +28,7 @@ import org.rmt411.server.tape.TapeLibrary;
 final class QuickArgs {
     private static final List<String> VALUED = List.of("--port", "--bind", "--root", "--allow",
             "--max-sessions", "--max-record", "--seek-order", "--drives", "--capacity", "--early-warning", "--log",
-            "--log-file", "--idle-timeout", "--config", "--library");
+            "--log-file", "--idle-timeout", "--config", "--policy", "--library");
 
     private int port = ServerConfig.DEFAULT_PORT;
     private String bind;
@@ -173,6 +173,7 @@ final class QuickArgs {
                 logFile = Path.of(value);
                 break;
             case "--config":
+            case "--policy":
                 break; // read before parsing (ConfigLoad); its settings came in through setting()
             default:
                 devices(name, value);

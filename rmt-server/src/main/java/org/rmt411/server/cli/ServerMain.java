@@ -59,6 +59,11 @@ public final class ServerMain implements Callable<Integer> {
                     + " options given here override it.")
     private Path config;
 
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Check every open against the allow/deny rules in FILE (by login, address, TLS"
+                    + " certificate), tried before the configuration file's rules.")
+    private Path policy;
+
     @Option(names = "--library", paramLabel = "DIR",
             description = "The tape library's folder (default: ROOT/library; with --rmt and no root "
                     + "/var/lib/rmt411/library).")

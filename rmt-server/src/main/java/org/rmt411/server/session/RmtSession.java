@@ -231,7 +231,7 @@ public final class RmtSession implements Runnable {
         }
         closeQuietly();
         try {
-            device = namespace.open(open.device(), flags, peer.address());
+            device = namespace.open(open.device(), flags, PeerIdentity.of(peer));
         } catch (IOException | RuntimeException e) {
             audit.refused(open.device(), ErrnoMapper.toRmt(e).errno());
             throw e;
