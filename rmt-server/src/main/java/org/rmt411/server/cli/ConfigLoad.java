@@ -103,6 +103,24 @@ record ConfigLoad(ConfigFile file, String problem, boolean rmt) {
         return new ConfigFile(file.source(), settings, file.access());
     }
 
+    /**
+     * Says where a log destination that cannot be used came from: {@code FILE:LINE: log-file = X:
+     * reason} when the file chose it, the option's words ({@code --log-file X: reason}) otherwise.
+     */
+    String explain(String logProblem, String... args) {
+        if (!LogOptions.scan(args).equals(LogOptions.AUTO)) {
+            return logProblem;
+        }
+        for (String key : new String[] {"log-file", "log"}) {
+            ConfigFile.Setting setting = file.settings().get(key);
+            if (setting != null && logProblem.startsWith("--" + key + " ")) {
+                return file.source() + ":" + setting.line() + ": " + key + " = "
+                        + logProblem.substring(key.length() + 3);
+            }
+        }
+        return logProblem;
+    }
+
     /** Where logs go: the command line's choice when it makes one, else the file's. */
     LogOptions logOptions(String... args) {
         LogOptions given = LogOptions.scan(args);

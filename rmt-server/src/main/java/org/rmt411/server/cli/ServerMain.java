@@ -32,6 +32,9 @@ public final class ServerMain implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The configuration file read before parsing: its access rules (its settings are the defaults). */
+    private final ConfigFile file;
+
     @Option(names = "--port", converter = Converters.Number.class, defaultValue = "" + ServerConfig.DEFAULT_PORT,
             paramLabel = "PORT",
             description = "TCP port to listen on (default: ${DEFAULT-VALUE}, the IANA rmt port; 0 picks a free one).")
@@ -50,7 +53,7 @@ public final class ServerMain implements Callable<Integer> {
     private boolean stdio;
 
     @Option(names = "--rmt", description = "Serve one session on stdin/stdout as the system's rmt (/usr/sbin/rmt):"
-            + " read " + "/etc/rmt411/rmt411.conf if it exists and, without a root, open device names as GNU rmt"
+            + " read /etc/rmt411/rmt411.conf if it exists and, without a root, open device names as GNU rmt"
             + " does (host paths, the login's own permissions; /dev/nstN virtual only when the file enables tapes).")
     private boolean rmt;
 
@@ -121,19 +124,20 @@ public final class ServerMain implements Callable<Integer> {
     @CommandLine.Mixin
     private TapeOptions tapes;
 
+    private ServerMain(ConfigFile file) {
+        this.file = file;
+    }
+
     /** Runs the command and exits with its code. */
     public static void main(String[] args) throws Exception {
         // First, before anything can print: under inetd, stderr is the rmt connection. The
         // configuration file may say where logs go, so it is read first, printing nothing.
         ConfigLoad loaded = ConfigLoad.of(args);
         Logging.Started logging = Logging.start(loaded.logOptions(args), loaded.rmt());
-        if (logging.problem() != null) {
-            logging.err().println("rmt-server: " + logging.problem());
-            ShutdownHook.exit(ServerLauncher.EXIT_RUNTIME);
-        }
-        if (loaded.problem() != null) {
-            logging.err().println("rmt-server: " + loaded.problem());
-            ShutdownHook.exit(StartupRefusal.answer(loaded, args));
+        String problem = logging.problem() != null ? loaded.explain(logging.problem(), args) : loaded.problem();
+        if (problem != null) {
+            logging.err().println("rmt-server: " + problem);
+            ShutdownHook.exit(StartupRefusal.answer(problem, args));
         }
         java.util.Optional<ServerConfig> quick = QuickArgs.parse(loaded.file(), args);
         int code = quick.isPresent()
@@ -169,12 +173,6 @@ public final class ServerMain implements Callable<Integer> {
                     + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return ServerLauncher.EXIT_RUNTIME;
         });
-    }
-
-    private final ConfigFile file;
-
-    private ServerMain(ConfigFile file) {
-        this.file = file;
     }
 
     /** What picocli makes of {@code args} (for the parser agreement test). */

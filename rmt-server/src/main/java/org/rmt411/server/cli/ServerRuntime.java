@@ -63,7 +63,7 @@ public final class ServerRuntime {
         List<DeviceProvider> providers = new ArrayList<>();
         if (devices.library() != null) {
             providers.add(new TapeProvider(TapeLibrary.inFolder(devices.library(), devices.tapes(),
-                    devices.readOnly())));
+                    devices.readOnly()), devices.root() == null));
         }
         Path cwd = Path.of("").toAbsolutePath();
         RuleNames names;

@@ -20,16 +20,19 @@ final class StartupRefusal {
     private StartupRefusal() {
     }
 
-    /** Answers the first request when {@code args} start a stdio server; the exit code (1). */
-    static int answer(ConfigLoad loaded, String... args) {
+    /**
+     * Answers the first request with {@code problem} when {@code args} start a stdio server
+     * ({@code --rmt} or {@code --stdio}); the exit code (1).
+     */
+    static int answer(String problem, String... args) {
         List<String> given = List.of(args);
-        if (loaded.rmt() || given.contains("--stdio")) {
+        if (given.contains("--rmt") || given.contains("--stdio")) {
             try {
                 RmtRequestDecoder requests = new RmtRequestDecoder(new FileInputStream(FileDescriptor.in).getChannel(),
                         RmtRequestDecoder.DEFAULT_MAX_RECORD);
                 if (requests.next() != null) {
                     RmtReplyEncoder replies = new RmtReplyEncoder(new FileOutputStream(FileDescriptor.out).getChannel());
-                    replies.error(Errno.EIO.number(), "rmt-server: " + loaded.problem());
+                    replies.error(Errno.EIO.number(), "rmt-server: " + problem);
                     replies.flush();
                 }
             } catch (IOException e) {

@@ -140,6 +140,15 @@ class AccessRulesSessionTest {
     }
 
     @Test
+    void onHostPathsOnlyAbsoluteDeviceNamesAreVirtualDrives() throws Exception {
+        Path library = Files.createDirectories(dir.resolve("vtl"));
+        Path cwd = Path.of("").toAbsolutePath();
+        assertThat(run(null, library, AccessPolicy.OPEN, "O/dev/nst0\n0 O_RDONLY\nC\nOdev/nst0\n0 O_RDONLY\n"))
+                .as("a blank cartridge for drive 0, then ./dev/nst0 which " + cwd + " does not have")
+                .isEqualTo("A0\nA0\nE2\nNo such file or directory\n");
+    }
+
+    @Test
     void theTapeLibraryFolderIsNotAPlainFileOnTheHostEither() throws Exception {
         Path library = Files.createDirectories(dir.resolve("vtl"));
         Files.writeString(library.resolve("VT0001.tap"), "image");

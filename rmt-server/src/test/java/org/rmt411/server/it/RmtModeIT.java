@@ -176,5 +176,12 @@ class RmtModeIT {
         assertThat(r.stderr()).startsWith("rmt-server: " + broken + ":2: unknown key 'rooot'\n")
                 .contains("Cannot open: Input/output error");
         assertThat(backups.resolve("z.tar")).doesNotExist();
+
+        Path unusableLog = conf("log-file = " + data.resolve("a") + "/rmt411.log");
+        Cmd.Result log = tar(rmt("--config", unusableLog.toString()), "-cf", "localhost:" + backups.resolve("z.tar"), "a");
+        assertThat(log.exit()).isNotZero();
+        assertThat(log.stderr()).startsWith("rmt-server: " + unusableLog + ":1: log-file = " + data.resolve("a")
+                + "/rmt411.log: Not a directory\n").contains("Cannot open: Input/output error");
+        assertThat(backups.resolve("z.tar")).doesNotExist();
     }
 }
