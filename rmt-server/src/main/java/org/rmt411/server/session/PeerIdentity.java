@@ -18,8 +18,13 @@ final class PeerIdentity {
         return Identity.ofProcess(peer.address(), address, peer.tlsSubject());
     }
 
-    /** The IP literal of {@code host:port} (an IPv6 literal has colons of its own), or {@code null}. */
-    static InetAddress address(String hostPort) {
+    /**
+     * The IP literal of {@code host:port} as the TCP listener names peers (an IPv6 literal has
+     * colons of its own), or of {@code name/address:port} as {@code InetSocketAddress} prints
+     * them for inherited sockets (inetd, systemd; IPv6 in brackets); {@code null} for neither.
+     */
+    static InetAddress address(String peer) {
+        String hostPort = peer.substring(peer.indexOf('/') + 1);
         int colon = hostPort.lastIndexOf(':');
         String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {

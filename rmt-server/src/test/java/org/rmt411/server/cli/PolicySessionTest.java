@@ -136,9 +136,14 @@ class PolicySessionTest {
         Path lan = policy("allow addr:10.0.0.0/8 rw /**");
         assertThat(run(lan, new Peer("tcp", "127.0.0.1:40112"), read)).isEqualTo(DENIED);
         assertThat(run(lan, new Peer("tcp", "10.1.2.3:40112"), read)).isEqualTo("A0\n");
+        assertThat(run(lan, new Peer("inetd", "/127.0.0.1:40112"), read)).isEqualTo(DENIED);
+        assertThat(run(lan, new Peer("inetd", "/10.1.2.3:40112"), read)).isEqualTo("A0\n");
         Path loopback = policy("allow addr:127.0.0.0/8,::1 rw /**");
         assertThat(run(loopback, new Peer("tcp", "127.0.0.1:40112"), read)).isEqualTo("A0\n");
-        assertThat(run(loopback, new Peer("systemd", "0:0:0:0:0:0:0:1:40112"), read)).isEqualTo("A0\n");
+        assertThat(run(loopback, new Peer("tcp", "0:0:0:0:0:0:0:1:40112"), read)).isEqualTo("A0\n");
+        // Inherited sockets name their peer as InetSocketAddress prints it.
+        assertThat(run(loopback, new Peer("systemd", "/[0:0:0:0:0:0:0:1]:40112"), read)).isEqualTo("A0\n");
+        assertThat(run(loopback, new Peer("inetd", "localhost/127.0.0.1:40112"), read)).isEqualTo("A0\n");
         assertThat(run(loopback, new Peer("stdio", "127.0.0.1:40112"), read)).as("SSH_CLIENT").isEqualTo(DENIED);
     }
 
