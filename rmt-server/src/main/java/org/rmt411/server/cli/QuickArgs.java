@@ -25,7 +25,7 @@ import org.rmt411.server.tape.TapeLibrary;
 final class QuickArgs {
     private static final List<String> VALUED = List.of("--port", "--bind", "--root", "--allow",
             "--max-sessions", "--max-record", "--seek-order", "--drives", "--capacity", "--early-warning", "--log",
-            "--log-file", "--idle-timeout");
+            "--log-file", "--idle-timeout", "--tls-cert", "--tls-key", "--tls-client-ca");
 
     private int port = ServerConfig.DEFAULT_PORT;
     private String bind;
@@ -45,6 +45,7 @@ final class QuickArgs {
     private boolean autoloader = TapeLibrary.Settings.DEFAULT.autoloader();
     private LogMode logMode = LogMode.AUTO;
     private Path logFile;
+    private final Path[] tls = new Path[3];
 
     private QuickArgs() {
     }
@@ -143,6 +144,15 @@ final class QuickArgs {
             case "--log-file":
                 logFile = Path.of(value);
                 break;
+            case "--tls-cert":
+                tls[0] = Path.of(value);
+                break;
+            case "--tls-key":
+                tls[1] = Path.of(value);
+                break;
+            case "--tls-client-ca":
+                tls[2] = Path.of(value);
+                break;
             default:
                 earlyWarning = ByteSize.parse(value);
         }
@@ -152,7 +162,7 @@ final class QuickArgs {
         long warning = earlyWarning != null ? earlyWarning : TapeOptions.defaultEarlyWarning(capacity);
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
                 trace, idleTimeout, new TapeLibrary.Settings(drives, capacity, warning, autoloader),
-                new LogOptions(logMode, logFile));
+                new LogOptions(logMode, logFile), new TlsOptions(tls[0], tls[1], tls[2]));
     }
 
     /** A whole number, shared with the picocli converter. */

@@ -17,10 +17,11 @@ import org.rmt411.server.transport.CidrSet;
  * @param idleTimeout how long a client may stay silent before its session ends ({@code ZERO}: never)
  * @param tapes the virtual tape library: drives, blank-cartridge capacity, autoloader
  * @param log {@code --log} and {@code --log-file} (acted on by {@code Logging.start} before parsing)
+ * @param tls {@code --tls-cert}, {@code --tls-key}, {@code --tls-client-ca}; {@link TlsOptions#NONE} for plain TCP
  */
 public record ServerConfig(int port, String bind, Path root, boolean stdio, boolean inetd, boolean readOnly,
         List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, boolean trace,
-        Duration idleTimeout, TapeLibrary.Settings tapes, LogOptions log) {
+        Duration idleTimeout, TapeLibrary.Settings tapes, LogOptions log, TlsOptions tls) {
 
     /** Embedded defaults: the README's command starts with these. */
     public static final int DEFAULT_PORT = 411;
@@ -57,7 +58,11 @@ public record ServerConfig(int port, String bind, Path root, boolean stdio, bool
             return "--allow: " + e.getMessage();
         }
         String logProblem = log.problem();
-        return logProblem != null ? logProblem : TapeOptions.problem(tapes);
+        if (logProblem != null) {
+            return logProblem;
+        }
+        String tlsProblem = tls.problem(stdio);
+        return tlsProblem != null ? tlsProblem : TapeOptions.problem(tapes);
     }
 
     /** The allowlist to enforce. */

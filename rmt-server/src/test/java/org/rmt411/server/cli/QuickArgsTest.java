@@ -24,7 +24,9 @@ class QuickArgsTest {
             new String[] {"--inetd", "--log-file", "/var/log/rmt411.log"},
             new String[] {"--log=journal", "--port", "4110"},
             new String[] {"--log", "file", "--log-file=rmt.log", "--stdio"},
-            new String[] {"--log", "none", "--inetd"});
+            new String[] {"--log", "none", "--inetd"},
+            new String[] {"--port", "4110", "--tls-cert", "/etc/rmt411/cert.pem", "--tls-key", "/etc/rmt411/key.pem"},
+            new String[] {"--tls-cert=c.pem", "--tls-key=k.pem", "--tls-client-ca=ca.pem", "--inetd"});
 
     @Test
     void agreesWithPicocli() {
@@ -52,7 +54,11 @@ class QuickArgsTest {
                 new String[] {"--root="}, new String[] {"--root", ""}, new String[] {"--bind="},
                 new String[] {"--log", "sideways"}, new String[] {"--log", "file"}, new String[] {"--log-file="},
                 new String[] {"--log", "none", "--log-file", "x.log"}, new String[] {"--max-sessions", "0"},
-                new String[] {"--idle-timeout", "soon"}, new String[] {"--idle-timeout", "-5s"})) {
+                new String[] {"--idle-timeout", "soon"}, new String[] {"--idle-timeout", "-5s"},
+                new String[] {"--tls-cert", "c.pem"}, new String[] {"--tls-key", "k.pem"},
+                new String[] {"--tls-client-ca", "ca.pem"}, new String[] {"--tls-cert", "c.pem", "--tls-key"},
+                new String[] {"--stdio", "--tls-cert", "c.pem", "--tls-key", "k.pem"},
+                new String[] {"--tls-cert=", "--tls-key", "k.pem"})) {
             assertThat(QuickArgs.parse(args)).as(String.join(" ", args)).isEmpty();
         }
     }
