@@ -8,8 +8,8 @@ import java.util.Map;
  * @param transport how the session arrived: {@code tcp}, {@code inetd}, {@code systemd},
  *     {@code stdio}, or a test's own name
  * @param address the peer's address and port, or what stands for it ({@code stdin})
- * @param tlsSubject the subject DN of the client's TLS certificate, or {@code null} when the
- *     session is not TLS or the client presented none
+ * @param tlsSubject the subject of the certificate a TLS client presented (RFC 2253 form, as
+ *     {@code CN=backup,O=Example}), or {@code null} when it showed none or the session is not TLS
  */
 public record Peer(String transport, String address, String tlsSubject) {
     /** A peer without a TLS identity. */
