@@ -130,8 +130,8 @@ public final class Pem {
         try {
             int[] at = {0};
             header(sec1, at, 0x30);
-            at[0] += header(sec1, at, 0x02);
-            at[0] += header(sec1, at, 0x04);
+            skip(sec1, at, 0x02);
+            skip(sec1, at, 0x04);
             header(sec1, at, 0xa0);
             int start = at[0];
             int length = header(sec1, at, 0x06);
@@ -140,6 +140,12 @@ public final class Pem {
             throw new IOException(file + ": EC PRIVATE KEY without a named curve; convert it with"
                     + " openssl pkcs8 -topk8 -nocrypt -in " + file + " -out KEY.pem", e);
         }
+    }
+
+    /** Steps over one element with tag {@code tag}. */
+    private static void skip(byte[] der, int[] at, int tag) throws IOException {
+        int length = header(der, at, tag);
+        at[0] += length;
     }
 
     /** Reads a tag and a length at {@code at}, leaving {@code at} on the content; returns the length. */

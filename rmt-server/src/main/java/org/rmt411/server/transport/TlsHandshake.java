@@ -90,7 +90,7 @@ public final class TlsHandshake implements Handshake {
         try {
             first = raw.read();
         } catch (SocketTimeoutException e) {
-            return refused(peer, "no TLS handshake within " + timeout.toSeconds() + " s");
+            return refused(peer, "no TLS handshake within " + shown(timeout));
         }
         if (first < 0) {
             LOG.log(Level.DEBUG, () -> "connection from " + peer + " closed before a TLS handshake");
@@ -109,7 +109,7 @@ public final class TlsHandshake implements Handshake {
         try {
             ssl.startHandshake();
         } catch (SocketTimeoutException e) {
-            return refused(peer, "TLS handshake not finished within " + timeout.toSeconds() + " s");
+            return refused(peer, "TLS handshake not finished within " + shown(timeout));
         } catch (SSLException e) {
             return refused(peer, "TLS handshake failed: " + e.getMessage());
         }
@@ -173,6 +173,10 @@ public final class TlsHandshake implements Handshake {
     private static Optional<Link> refused(String peer, String why) {
         LOG.log(Level.WARNING, "refused " + peer + ": " + why);
         return Optional.empty();
+    }
+
+    private static String shown(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String shown(int b) {
