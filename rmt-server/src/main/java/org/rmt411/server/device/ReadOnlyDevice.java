@@ -13,7 +13,7 @@ import org.rmt411.protocol.RmtException;
  * would pass a drive's own checks on some devices, so they are refused here with {@code E13},
  * the answer of every refusal by a rule.
  */
-final class ReadOnlyDevice implements Device {
+public final class ReadOnlyDevice implements Device {
     private final Device device;
 
     ReadOnlyDevice(Device device) {

@@ -106,7 +106,8 @@ class PolicySessionTest {
                 DENIED, "E25\nInappropriate ioctl for device\n", // the grant refuses before the file would
                 "A5\nhello", "A0\n"));
         assertThat(Files.readString(root.resolve("files/a.tar"))).isEqualTo("hello");
-        assertThat(audit()).contains(" written=0B/0rec filemarks=0 ", " refused=/dev/nst0:E13,/dev/nst0:E13 ");
+        assertThat(audit()).contains(" opened=/dev/nst0:r,/files/a.tar:r ", " written=0B/0rec filemarks=0 ",
+                " refused=/dev/nst0:E13,/dev/nst0:E13 ");
         assertThat(logged).contains(
                 "rmt411.access: rw open of /dev/nst0 for login " + ME + " from 127.0.0.1:40112 (TLS CN=restore,O=Example)"
                         + " made read-only: " + policy + ":1 (allow cn:restore read /dev/nst*)",
