@@ -93,7 +93,7 @@ public final class Probe {
                 return new Result(Kind.OTHER, "no TLS server (it did not answer a TLS ClientHello in TLS); try without --tls");
             }
             try (Socket plain = Bridge.connect(host, port, timeout)) {
-                Result result = askRmt(plain, timeout, "");
+                Result result = askRmt(plain, timeout, null);
                 return new Result(result.kind(), result.detail() + "; plaintext, no TLS");
             }
         }
@@ -103,16 +103,18 @@ public final class Probe {
         }
         try (Socket secure = found.socket()) {
             String checked = tls != null ? "" : "; not verified, use --tls --cacert FILE to check it";
-            return askRmt(secure, timeout, " over TLS (" + found.description() + checked + ")");
+            return askRmt(secure, timeout, found.description() + checked);
         }
     }
 
-    private static Result askRmt(Socket socket, Duration timeout, String how) throws IOException {
+    /** Sends {@code C} before any open; {@code tls} describes the TLS session it runs in, or is null. */
+    private static Result askRmt(Socket socket, Duration timeout, String tls) throws IOException {
+        String how = tls == null ? "" : " over TLS (" + tls + ")";
         socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
-        OutputStream out = socket.getOutputStream();
-        out.write(new byte[] {'C', '\n'});
-        out.flush();
         try {
+            OutputStream out = socket.getOutputStream();
+            out.write(new byte[] {'C', '\n'});
+            out.flush();
             RmtReply reply = new RmtReplyDecoder(new BoundedInput(socket.getInputStream(), 4096)).next();
             String said = reply instanceof RmtReply.Failure
                     ? "E" + ((RmtReply.Failure) reply).errno() + " " + ((RmtReply.Failure) reply).text()
@@ -120,12 +122,14 @@ public final class Probe {
             return new Result(Kind.RMT, "an rmt server" + how + " (answered C before open with " + said + ")");
         } catch (SocketTimeoutException e) {
             return new Result(Kind.OTHER, "something else" + how + " (silent, no reply to an rmt request)");
-        } catch (javax.net.ssl.SSLException e) {
-            // TLS 1.3 reports a refused client certificate at the first read, not in the handshake.
-            return new Result(Kind.TLS, "a TLS server" + how + " that refused the probe: " + e.getMessage()
-                    + " (a client certificate, --cert and --key, may be required)");
         } catch (IOException e) {
-            return new Result(Kind.OTHER, "something else" + how + " (not an rmt reply: " + e.getMessage() + ")");
+            if (tls != null) {
+                // TLS 1.3 refuses a missing client certificate after the client's handshake has
+                // ended: the first write or read fails, with an alert or a closed connection.
+                return new Result(Kind.TLS, "a TLS server (" + tls + ") that refused the probe: " + e.getMessage()
+                        + "; it may require a client certificate (--cert and --key)");
+            }
+            return new Result(Kind.OTHER, "something else (not an rmt reply: " + e.getMessage() + ")");
         }
     }
 
