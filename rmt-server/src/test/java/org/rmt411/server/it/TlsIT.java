@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +58,17 @@ class TlsIT {
                 + pki.cert("client") + ",key=" + pki.key("client") + ",nodelay");
     }
 
+    /** A server's log once it holds {@code text}: the audit line follows the client's exit by a moment. */
+    private static String logged(java.util.concurrent.Callable<String> log, String text) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        String now = log.call();
+        while (!now.contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            now = log.call();
+        }
+        return now;
+    }
+
     @Test
     void gnuTarWritesListsAndExtractsThroughSocatOpenssl() throws Exception {
         String shell = "--rsh-command=" + tlsShell();
@@ -67,8 +79,8 @@ class TlsIT {
         Path out = Files.createDirectories(work.resolve("out"));
         Cmd.run(out, Map.of(), "tar", shell, "-xpf", "localhost:/tls.tar").ok();
         Trees.assertSame(src, out.resolve("src"));
-        assertThat(server.stderr()).contains("audit transport=tls", "tls=CN%3Dbackup-client%2CO%3Drmt411%20tests",
-                "opened=/tls.tar:w");
+        assertThat(logged(server::stderr, "opened=/tls.tar:w")).contains("audit transport=tls",
+                "tls=CN%3Dbackup-client%2CO%3Drmt411%20tests");
     }
 
     @Test
@@ -82,6 +94,24 @@ class TlsIT {
     }
 
     @Test
+    void socketsFromSystemdServeTlsAsWell() throws Exception {
+        // Accept=no (a listening socket) and Accept=yes (one connection per server process).
+        for (List<String> mode : List.of(List.<String>of(), List.of("--accept"))) {
+            Path tapes = Files.createDirectories(work.resolve("activated" + mode.size()));
+            try (Launcher systemd = Launcher.socketActivate(work, mode, "--root", tapes.toString(),
+                    "--tls-cert", pki.cert("server").toString(), "--tls-key", pki.key("server").toString(),
+                    "--tls-client-ca", pki.cert("ca").toString())) {
+                Path shell = rsh("socat-activated", "OPENSSL:localhost:" + systemd.port + ",cafile=" + pki.cert("ca")
+                        + ",cert=" + pki.cert("client") + ",key=" + pki.key("client") + ",nodelay");
+                Cmd.run(work, Map.of(), "tar", "--rsh-command=" + shell, "-cf", "localhost:/a.tar", "src").ok();
+                assertThat(Files.size(tapes.resolve("a.tar")) % 10240).isZero();
+                assertThat(logged(systemd::stderr, "audit transport=")).contains(
+                        mode.isEmpty() ? "audit transport=tls " : "audit transport=systemd+tls ", "tls=CN%3Dbackup-client");
+            }
+        }
+    }
+
+    @Test
     void plaintextAndCertificateLessClientsGetNothing() throws Exception {
         Cmd.Result plain = Cmd.run(work, Map.of(), "tar", "--rsh-command=" + rsh("socat-plain",
                 "TCP:127.0.0.1:" + server.port()), "-tf", "localhost:/tls.tar");
@@ -89,7 +119,7 @@ class TlsIT {
         Cmd.Result anonymous = Cmd.run(work, Map.of(), "tar", "--rsh-command=" + rsh("socat-anonymous",
                 "OPENSSL:localhost:" + server.port() + ",cafile=" + pki.cert("ca")), "-tf", "localhost:/tls.tar");
         assertThat(anonymous.exit()).isNotZero();
-        String log = server.stderr();
+        String log = logged(server::stderr, "TLS handshake failed");
         assertThat(log).containsOnlyOnce("plaintext on a TLS port (first byte 'O')")
                 .contains("TLS handshake failed");
     }
