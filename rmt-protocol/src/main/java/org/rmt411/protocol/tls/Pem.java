@@ -99,6 +99,10 @@ public final class Pem {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new IOException(file + ": not a PEM file (binary DER? convert with openssl x509 -inform der)", e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(file + ": No such file or directory", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException(file + ": Permission denied", e);
         } catch (IOException e) {
             throw new IOException(file + ": cannot read: " + e.getMessage(), e);
         }
