@@ -1,5 +1,6 @@
 package org.rmt411.client.transport;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,11 +12,12 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import javax.net.ssl.SSLSocket;
 
 /**
  * rmt over a TCP connection, as rmt411's server offers it on port 411. Requests are small and
  * answered one by one, so Nagle's delay is switched off (TCP_NODELAY); a read timeout turns a
- * silent server into an error instead of a hang.
+ * silent server into an error instead of a hang. With {@link TlsSettings} the same runs over TLS.
  */
 public final class TcpTransport implements RmtTransport {
     /** The IANA port of rmt. */
@@ -35,6 +37,14 @@ public final class TcpTransport implements RmtTransport {
         this.description = "tcp " + hostPort;
     }
 
+    /** Over TLS: the same 256 KiB of buffering, flushed before each reply is awaited, as TLS records. */
+    private TcpTransport(SSLSocket tls, String hostPort, Duration replyTimeout) throws IOException {
+        this.socket = tls;
+        this.in = new ReplyDeadlineStream(tls, tls.getInputStream(), replyTimeout, hostPort);
+        this.out = new BufferedOutputStream(tls.getOutputStream(), BUFFER);
+        this.description = "tls " + hostPort;
+    }
+
     /**
      * Connects to {@code host:port}.
      *
@@ -44,6 +54,17 @@ public final class TcpTransport implements RmtTransport {
      */
     public static TcpTransport connect(String host, int port, Duration connectTimeout, Duration readTimeout)
             throws IOException {
+        return connect(host, port, connectTimeout, readTimeout, null);
+    }
+
+    /**
+     * Connects to {@code host:port}, over TLS when {@code tls} is not {@code null}.
+     *
+     * @param connectTimeout how long to wait for the connection (and the TLS handshake)
+     * @param readTimeout as for the plain connection
+     */
+    public static TcpTransport connect(String host, int port, Duration connectTimeout, Duration readTimeout,
+            TlsSettings tls) throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
             Socket socket = channel.socket();
@@ -51,7 +72,13 @@ public final class TcpTransport implements RmtTransport {
             socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
             String hostPort = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
             connect(socket, host, port, hostPort, connectTimeout);
-            return new TcpTransport(channel, hostPort, readTimeout);
+            if (tls == null) {
+                return new TcpTransport(channel, hostPort, readTimeout);
+            }
+            socket.setSoTimeout(Math.toIntExact(Math.max(1, connectTimeout.toMillis())));
+            SSLSocket ssl = tls.handshake(socket, host, port);
+            ssl.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
+            return new TcpTransport(ssl, hostPort, readTimeout);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -85,6 +112,12 @@ public final class TcpTransport implements RmtTransport {
     /** A factory connecting anew on each call. */
     public static Factory factory(String host, int port, Duration connectTimeout, Duration readTimeout) {
         return () -> connect(host, port, connectTimeout, readTimeout);
+    }
+
+    /** A factory connecting anew on each call, over TLS when {@code tls} is not {@code null}. */
+    public static Factory factory(String host, int port, Duration connectTimeout, Duration readTimeout,
+            TlsSettings tls) {
+        return () -> connect(host, port, connectTimeout, readTimeout, tls);
     }
 
     @Override

@@ -5,15 +5,18 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.rmt411.server.access.AccessPolicy;
 import org.rmt411.server.config.ConfigException;
 import org.rmt411.server.config.ConfigFile;
+import org.rmt411.server.config.PolicyFile;
 import org.rmt411.server.logging.LogMode;
 import org.rmt411.server.logging.LogOptions;
 
 /**
  * Finds the configuration file the arguments call for and reads it, before logging starts and
  * before either parser runs (both take the file's settings as their defaults): the
- * {@code --config FILE}, else for {@code --rmt} the system file when it exists. An operator
+ * {@code --config FILE}, else for {@code --rmt} the system file when it exists; then the
+ * {@code --policy FILE}, whose rules go before the configuration file's. An operator
  * subcommand first ({@code cartridge list}) reads none.
  *
  * @param file what was read ({@link ConfigFile#NONE} when none, or when it failed)
@@ -27,6 +30,7 @@ record ConfigLoad(ConfigFile file, String problem, boolean rmt) {
     /** Reads the file {@code args} call for; the log settings are dropped when {@code args} set logging. */
     static ConfigLoad of(String... args) {
         Path given = null;
+        Path policy = null;
         boolean rmt = false;
         boolean logGiven = false;
         if (args.length == 0 || !args[0].startsWith("-")) {
@@ -38,12 +42,21 @@ record ConfigLoad(ConfigFile file, String problem, boolean rmt) {
                 given = Path.of(args[++i]);
             } else if (arg.startsWith("--config=")) {
                 given = Path.of(arg.substring("--config=".length()));
+            } else if (arg.equals("--policy") && i + 1 < args.length) {
+                policy = Path.of(args[++i]);
+            } else if (arg.startsWith("--policy=")) {
+                policy = Path.of(arg.substring("--policy=".length()));
             } else if (arg.equals("--rmt")) {
                 rmt = true;
             } else if (arg.equals("--log") || arg.startsWith("--log=") || arg.startsWith("--log-file")) {
                 logGiven = true;
             }
         }
+        ConfigLoad config = read(given, rmt, logGiven);
+        return policy == null ? config : config.withPolicy(policy);
+    }
+
+    private static ConfigLoad read(Path given, boolean rmt, boolean logGiven) {
         Path path = given != null ? given : rmt && Files.exists(SYSTEM, LinkOption.NOFOLLOW_LINKS) ? SYSTEM : null;
         if (path == null) {
             return new ConfigLoad(ConfigFile.NONE, null, rmt);
@@ -54,6 +67,25 @@ record ConfigLoad(ConfigFile file, String problem, boolean rmt) {
         try {
             ConfigFile file = ConfigKeys.read(path);
             return new ConfigLoad(logGiven ? withoutLogging(file) : file, null, rmt);
+        } catch (ConfigException e) {
+            return new ConfigLoad(ConfigFile.NONE, e.getMessage(), rmt);
+        }
+    }
+
+    /**
+     * This file with the rules of the {@code --policy} file tried before its own: the command
+     * line comes first, as its options override the file's settings.
+     */
+    private ConfigLoad withPolicy(Path policy) {
+        if (problem != null) {
+            return this;
+        }
+        if (policy.toString().isEmpty()) {
+            return new ConfigLoad(ConfigFile.NONE, "--policy: the file name is empty", rmt);
+        }
+        try {
+            AccessPolicy rules = AccessPolicy.combined(PolicyFile.read(policy), file.access());
+            return new ConfigLoad(new ConfigFile(file.source(), file.settings(), rules), null, rmt);
         } catch (ConfigException e) {
             return new ConfigLoad(ConfigFile.NONE, e.getMessage(), rmt);
         }

@@ -28,7 +28,11 @@ import org.rmt411.server.tape.TapeLibrary;
 final class QuickArgs {
     private static final List<String> VALUED = List.of("--port", "--bind", "--root", "--allow",
             "--max-sessions", "--max-record", "--seek-order", "--drives", "--capacity", "--early-warning", "--log",
-            "--log-file", "--idle-timeout", "--config", "--library");
+            "--log-file", "--idle-timeout", "--config", "--policy", "--library", "--tls-cert", "--tls-key",
+            "--tls-client-ca");
+
+    /** The TLS options, in the order of {@link TlsOptions}' components. */
+    private static final List<String> TLS = List.of("--tls-cert", "--tls-key", "--tls-client-ca");
 
     private int port = ServerConfig.DEFAULT_PORT;
     private String bind;
@@ -51,6 +55,7 @@ final class QuickArgs {
     private boolean autoloader = TapeLibrary.Settings.DEFAULT.autoloader();
     private LogMode logMode = LogMode.AUTO;
     private Path logFile;
+    private final Path[] tls = new Path[3];
 
     private QuickArgs() {
     }
@@ -172,7 +177,13 @@ final class QuickArgs {
             case "--log-file":
                 logFile = Path.of(value);
                 break;
+            case "--tls-cert":
+            case "--tls-key":
+            case "--tls-client-ca":
+                tls[TLS.indexOf(name)] = Path.of(value);
+                break;
             case "--config":
+            case "--policy":
                 break; // read before parsing (ConfigLoad); its settings came in through setting()
             default:
                 devices(name, value);
@@ -203,7 +214,8 @@ final class QuickArgs {
         long warning = earlyWarning != null ? earlyWarning : TapeOptions.defaultEarlyWarning(capacity);
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
                 trace, idleTimeout, new TapeLibrary.Settings(drives, capacity, warning, autoloader),
-                new LogOptions(logMode, logFile), new ServerConfig.Modes(rmt, library, tapes), file.access());
+                new LogOptions(logMode, logFile), new ServerConfig.Modes(rmt, library, tapes), file.access(),
+                new TlsOptions(tls[0], tls[1], tls[2]));
     }
 
     /** A whole number, shared with the picocli converter. */

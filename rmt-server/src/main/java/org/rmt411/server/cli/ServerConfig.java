@@ -22,11 +22,13 @@ import org.rmt411.server.transport.CidrSet;
  * @param tapes the virtual tape library: drives, blank-cartridge capacity, autoloader
  * @param log {@code --log} and {@code --log-file} (acted on by {@code Logging.start} before parsing)
  * @param modes {@code --rmt}, {@code --library} and {@code --[no-]tapes}
- * @param access the configuration file's access rules
+ * @param access the access rules: the {@code --policy} file's, then the configuration file's
+ * @param tls {@code --tls-cert}, {@code --tls-key}, {@code --tls-client-ca}; {@link TlsOptions#NONE} for plain TCP
  */
 public record ServerConfig(int port, String bind, Path root, boolean stdio, boolean inetd, boolean readOnly,
         List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, boolean trace,
-        Duration idleTimeout, TapeLibrary.Settings tapes, LogOptions log, Modes modes, AccessPolicy access) {
+        Duration idleTimeout, TapeLibrary.Settings tapes, LogOptions log, Modes modes, AccessPolicy access,
+        TlsOptions tls) {
 
     /** Embedded defaults: the README's command starts with these. */
     public static final int DEFAULT_PORT = 411;
@@ -86,7 +88,11 @@ public record ServerConfig(int port, String bind, Path root, boolean stdio, bool
             return "--allow: " + e.getMessage();
         }
         String logProblem = log.problem();
-        return logProblem != null ? logProblem : TapeOptions.problem(tapes);
+        if (logProblem != null) {
+            return logProblem;
+        }
+        String tlsProblem = tls.problem(servesStdio());
+        return tlsProblem != null ? tlsProblem : TapeOptions.problem(tapes);
     }
 
     /** One session on stdin/stdout: {@code --stdio} or {@code --rmt}. */

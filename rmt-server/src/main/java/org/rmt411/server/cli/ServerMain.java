@@ -62,6 +62,11 @@ public final class ServerMain implements Callable<Integer> {
                     + " options given here override it.")
     private Path config;
 
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Check every open against the allow/deny rules in FILE (by login, address, TLS"
+                    + " certificate), tried before the configuration file's rules.")
+    private Path policy;
+
     @Option(names = "--library", paramLabel = "DIR",
             description = "The tape library's folder (default: ROOT/library; with --rmt and no root "
                     + "/var/lib/rmt411/library).")
@@ -115,6 +120,18 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--log-file", paramLabel = "FILE",
             description = "Append logs to FILE, one timestamped line per record (implies --log file).")
     private Path logFile;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve TLS (1.3, 1.2) instead of plain TCP with this PEM certificate chain, leaf first.")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The PEM private key of --tls-cert (PKCS#8, or traditional RSA/EC; unencrypted).")
+    private Path tlsKey;
+
+    @Option(names = "--tls-client-ca", paramLabel = "FILE",
+            description = "Require client certificates issued by a CA in this PEM file (mutual TLS).")
+    private Path tlsClientCa;
 
     @CommandLine.Mixin
     private TapeOptions tapes;
@@ -200,6 +217,7 @@ public final class ServerMain implements Callable<Integer> {
     private ServerConfig config() {
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
                 trace, idleTimeout, tapes.settings(), new LogOptions(log, logFile),
-                new ServerConfig.Modes(rmt, library, tapesOn), file.access());
+                new ServerConfig.Modes(rmt, library, tapesOn), file.access(),
+                new TlsOptions(tlsCert, tlsKey, tlsClientCa));
     }
 }

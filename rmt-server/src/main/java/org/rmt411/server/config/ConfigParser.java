@@ -10,11 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.rmt411.server.access.AccessMode;
 import org.rmt411.server.access.AccessPolicy;
 import org.rmt411.server.access.AccessRule;
-import org.rmt411.server.access.DeviceGlob;
-import org.rmt411.server.access.Subject;
+import org.rmt411.server.access.RuleSyntax;
 import org.rmt411.server.logging.Reasons;
 
 /**
@@ -58,7 +56,7 @@ public final class ConfigParser {
                 continue;
             }
             try {
-                if (line.indexOf('=') >= 0) {
+                if (line.indexOf('=') >= 0 && !RuleSyntax.isRule(line)) {
                     setting(settings, line, i + 1);
                 } else {
                     rules.add(rule(line, where));
@@ -96,17 +94,6 @@ public final class ConfigParser {
     }
 
     private static AccessRule rule(String line, String where) {
-        String[] words = line.split("\\s+");
-        boolean allow = words[0].equals("allow");
-        if (!allow && !words[0].equals("deny")) {
-            throw new IllegalArgumentException("expected 'key = value' or an allow or deny rule, not '"
-                    + words[0] + "'");
-        }
-        if (words.length != 4) {
-            throw new IllegalArgumentException("expected '" + words[0] + " LOGIN MODE PATTERN' (4 words), found "
-                    + words.length);
-        }
-        return new AccessRule(allow, Subject.parse(words[1]), AccessMode.parse(words[2]),
-                DeviceGlob.parse(words[3]), where);
+        return RuleSyntax.parse(line, where);
     }
 }

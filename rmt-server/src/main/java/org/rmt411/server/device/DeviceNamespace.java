@@ -57,15 +57,31 @@ public final class DeviceNamespace {
      * @throws RmtException as {@link #open(String, int)}
      */
     public Device open(String name, int flags, String peer) throws IOException {
+        return open(name, flags, Identity.ofProcess(peer));
+    }
+
+    /**
+     * Opens {@code name} for {@code who}, whom the access rules judge by login, address and
+     * TLS certificate. An {@code O_RDWR} open the rules allow only for reading is opened
+     * {@code O_RDONLY} and refuses filemarks and erase.
+     *
+     * @throws RmtException as {@link #open(String, int)}
+     */
+    public Device open(String name, int flags, Identity who) throws IOException {
         if (name.indexOf('\0') >= 0) {
             throw new RmtException(Errno.EACCES);
         }
         if (readOnly && OpenFlags.wantsWrite(flags)) {
             throw new RmtException(Errno.EROFS);
         }
-        if (!access.rules().isEmpty()) {
-            check(name, flags, peer);
+        if (!access.rules().isEmpty() && check(name, flags, who)) {
+            int readFlags = (flags & ~OpenFlags.O_ACCMODE) | OpenFlags.O_RDONLY;
+            return new ReadOnlyDevice(provide(name, readFlags, who.peer()));
         }
+        return provide(name, flags, who.peer());
+    }
+
+    private Device provide(String name, int flags, String peer) throws IOException {
         for (DeviceProvider provider : providers) {
             Optional<Device> device = provider.open(name, flags, peer);
             if (device.isPresent()) {
@@ -75,16 +91,23 @@ public final class DeviceNamespace {
         throw new RmtException(Errno.ENOENT);
     }
 
-    /** Refuses with E13, and logs which rule refused, when the access rules do not allow the open. */
-    private void check(String name, int flags, String peer) throws RmtException {
-        Identity who = Identity.ofProcess(peer);
+    /**
+     * Refuses with E13, and logs which rule refused, when the access rules do not allow the
+     * open; says whether they allow it only for reading (logged too, naming the rule).
+     */
+    private boolean check(String name, int flags, Identity who) throws RmtException {
         AccessPolicy.Decision decision = access.decide(who, names.of(name), flags);
         if (decision instanceof AccessPolicy.Decision.Refused refused) {
             LOG.log(System.Logger.Level.WARNING, "refused " + AccessMode.of(flags).word()
-                    + " open of " + printable(refused.name())
-                    + " for login " + who.login() + " from " + peer + ": " + refused.why());
+                    + " open of " + printable(refused.name()) + " for " + printable(who.describe()) + ": " + refused.why());
             throw new RmtException(Errno.EACCES);
         }
+        if (decision instanceof AccessPolicy.Decision.ReadOnly readOnly) {
+            LOG.log(System.Logger.Level.INFO, "rw open of " + printable(readOnly.name()) + " for "
+                    + printable(who.describe()) + " made read-only: " + readOnly.why());
+            return true;
+        }
+        return false;
     }
 
     /** A client's name with control characters shown as {@code ?}: it cannot break or forge a log line. */

@@ -30,6 +30,9 @@ class AccessPolicyTest {
 
     private static String verdict(Identity who, String name, int flags) {
         AccessPolicy.Decision d = POLICY.decide(who, List.of(name), flags);
+        if (d instanceof AccessPolicy.Decision.ReadOnly r) {
+            return "read-only " + r.why();
+        }
         return d instanceof AccessPolicy.Decision.Refused r ? "refused " + r.why() : "allowed";
     }
 
@@ -42,15 +45,18 @@ class AccessPolicyTest {
     }
 
     @Test
-    void aReadRuleRefusesEveryOpenThatWouldWrite() {
+    void aReadRuleRefusesEveryOpenThatWouldWriteAndMakesAPlainReadWriteOpenReadOnly() {
         assertThat(verdict(RESTORE, "/dev/nst0", READ)).isEqualTo("allowed");
         String refused = "refused rmt411.conf:3 (allow restore read /dev/nst*)";
-        assertThat(verdict(RESTORE, "/dev/nst0", RW)).isEqualTo(refused);
+        assertThat(verdict(RESTORE, "/dev/nst0", RW)).isEqualTo("read-only rmt411.conf:3 (allow restore read /dev/nst*)");
+        assertThat(verdict(RESTORE, "/dev/nst0", RW | OpenFlags.O_CREAT)).isEqualTo(refused);
+        assertThat(verdict(RESTORE, "/dev/nst0", RW | OpenFlags.O_APPEND)).isEqualTo(refused);
         assertThat(verdict(RESTORE, "/dev/nst0", OpenFlags.O_WRONLY)).isEqualTo(refused);
         // Linux creates and truncates even on O_RDONLY: that is writing too.
         assertThat(verdict(RESTORE, "/dev/nst0", READ | OpenFlags.O_CREAT)).isEqualTo(refused);
         assertThat(verdict(RESTORE, "/dev/nst0", READ | OpenFlags.O_TRUNC)).isEqualTo(refused);
-        assertThat(verdict(MALLORY, "/archive/2026-full.tar", RW)).startsWith("refused rmt411.conf:5");
+        assertThat(verdict(MALLORY, "/archive/2026-full.tar", RW)).startsWith("read-only rmt411.conf:5");
+        assertThat(verdict(MALLORY, "/archive/2026-full.tar", RW | OpenFlags.O_TRUNC)).startsWith("refused rmt411.conf:5");
     }
 
     @Test

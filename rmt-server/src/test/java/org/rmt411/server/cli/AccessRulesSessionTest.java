@@ -88,7 +88,7 @@ class AccessRulesSessionTest {
                 "C\n",
                 "O/etc/x\n0 O_RDONLY\n"));
         assertThat(replies).isEqualTo(String.join("",
-                "E13\nPermission denied\n",
+                "A0\n", // read-only: see PolicySessionTest
                 "E13\nPermission denied\n",
                 "A0\n",
                 "E13\nPermission denied\n", // MTWEOF on a read-only open, as st answers
@@ -98,12 +98,12 @@ class AccessRulesSessionTest {
                 "E13\nPermission denied\n"));
         String conf = dir.resolve("rmt411.conf").toString();
         assertThat(logged).contains(
-                "rmt411.access: refused rw open of /dev/nst0 for login " + ME + " from local: " + conf
+                "rmt411.access: refused write open of /dev/nst0 for login " + ME + " from local: " + conf
                         + ":1 (allow " + ME + " read /dev/nst*)",
                 "rmt411.access: refused read open of /etc/x for login " + ME + " from local: no rule in " + conf
                         + " allows it");
         assertThat(logged.stream().filter(l -> l.startsWith("rmt411.audit")).findFirst().orElseThrow())
-                .contains(" opened=/dev/nst0:r ", " refused=/dev/nst0:E13,/dev/nst0:E13,/etc/x:E13 ");
+                .contains(" opened=/dev/nst0:r,/dev/nst0:r ", " refused=/dev/nst0:E13,/etc/x:E13 ");
     }
 
     @Test

@@ -32,7 +32,9 @@ class QuickArgsTest {
             new String[] {"--rmt"},
             new String[] {"--rmt", "--config", "/etc/rmt411/other.conf", "--library", "/srv/vtl"},
             new String[] {"--rmt", "--no-tapes", "--root=/srv/tapes"},
-            new String[] {"--stdio", "--tapes", "--config=/x.conf"});
+            new String[] {"--stdio", "--tapes", "--config=/x.conf"},
+            new String[] {"--port", "4110", "--tls-cert", "/etc/rmt411/cert.pem", "--tls-key", "/etc/rmt411/key.pem"},
+            new String[] {"--tls-cert=c.pem", "--tls-key=k.pem", "--tls-client-ca=ca.pem", "--inetd"});
 
     @Test
     void agreesWithPicocli() {
@@ -131,7 +133,12 @@ class QuickArgsTest {
                 new String[] {"--log", "none", "--log-file", "x.log"}, new String[] {"--max-sessions", "0"},
                 new String[] {"--idle-timeout", "soon"}, new String[] {"--idle-timeout", "-5s"},
                 new String[] {"--rmt", "--inetd"}, new String[] {"--library="}, new String[] {"--config"},
-                new String[] {"--rmt=yes"})) {
+                new String[] {"--rmt=yes"},
+                new String[] {"--tls-cert", "c.pem"}, new String[] {"--tls-key", "k.pem"},
+                new String[] {"--tls-client-ca", "ca.pem"}, new String[] {"--tls-cert", "c.pem", "--tls-key"},
+                new String[] {"--stdio", "--tls-cert", "c.pem", "--tls-key", "k.pem"},
+                new String[] {"--rmt", "--tls-cert", "c.pem", "--tls-key", "k.pem"},
+                new String[] {"--tls-cert=", "--tls-key", "k.pem"})) {
             assertThat(QuickArgs.parse(args)).as(String.join(" ", args)).isEmpty();
         }
     }
