@@ -17,9 +17,9 @@
 # --root wants); without `{root}` (an installed launcher serving paths as GNU rmt does) they
 # are absolute. Examples:
 #   RMT411_CMD='java -XX:TieredStopAtLevel=1 -jar rmt-server/target/rmt-server.jar --stdio --root {root}'
-#   RMT411_CMD='dist/src/main/bin/rmt-rmt411'  RMT411_DEVICE=/dev/nst0
-#   LAUNCHER=dist/src/main/bin/rmt-rmt411 bench/server.sh
-# LAUNCHER takes the JVM options from a launcher's marked JAVA_OPTS line and runs the built jar
+#   RMT411_CMD='/usr/sbin/rmt-rmt411'  RMT411_DEVICE=/dev/nst0      # installed, as configured
+#   LAUNCHER=dist/src/main/bin/rmt411d bench/server.sh
+# LAUNCHER takes the JVM options from a launcher's JVM_OPTS line and runs the built jar
 # with them, its class-data archive made first by dist/src/main/cds/make-archive.sh (as the
 # package makes it at install time).
 # Default: java -jar rmt-server/target/rmt-server.jar --stdio --root {root} (no JVM options).
@@ -45,8 +45,8 @@ work=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/rmt411-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/src" "$work/root-gnu" "$work/root-rmt411"
 if [ -n "${LAUNCHER:-}" ]; then
-  opts=$(sed -n 's/^JAVA_OPTS="\(.*\)".*# rmt411: JVM options$/\1/p' "$LAUNCHER")
-  [ -n "$opts" ] || { echo "$LAUNCHER: no marked JAVA_OPTS line" >&2; exit 1; }
+  opts=$(sed -n 's/^JVM_OPTS="\(.*\)"$/\1/p' "$LAUNCHER")
+  [ -n "$opts" ] || { echo "$LAUNCHER: no JVM_OPTS=\"...\" line" >&2; exit 1; }
   "$here/dist/src/main/cds/make-archive.sh" "$jar" "$work/rmt411.jsa"
   opts=$(echo "$opts" | sed "s|-XX:SharedArchiveFile=[^ ]*|-XX:SharedArchiveFile=$work/rmt411.jsa|")
   cmd_template="java $opts -jar $jar --stdio --root $root_word"

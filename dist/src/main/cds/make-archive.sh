@@ -8,10 +8,10 @@
 # read, status, a refused open, and the audit log line. Run it at install time, as root, with
 # the JAR path the launchers use and the java they run (default: java on the PATH):
 #
-#   /usr/lib/rmt411/make-archive.sh /usr/share/rmt411/rmt-server.jar /var/cache/rmt411/rmt411.jsa
+#   /usr/lib/rmt411/make-archive.sh /usr/share/rmt411/lib/rmt-server.jar /var/cache/rmt411/rmt411.jsa
 #
 # An archive only serves the exact JVM build and the exact jar (path, size, time) it was made
-# with; the launchers pass -Xshare:auto -Xlog:disable, so after an upgrade of either a stale
+# with; rmt411d (and rmt-rmt411 through it) passes -Xshare:auto -Xlog:disable, so after an upgrade of either a stale
 # archive is skipped silently (nothing may reach stdout, the rmt connection) and start-up is
 # merely slower until this script runs again. A half-written archive would crash the JVM
 # instead (the JVM does not check its length), so the new archive is made beside the old one,

@@ -131,6 +131,11 @@ public final class RemoteTape implements Closeable {
         writes.write(encoder, b, off, len);
     }
 
+    /** How this session's writes have been answered so far (replies not yet read are not counted). */
+    public WriteTally writeTally() {
+        return writes.tally();
+    }
+
     /** Waits for every pipelined write and throws the first error among them. */
     public void flush() throws IOException {
         ensureUsable();
@@ -238,6 +243,7 @@ public final class RemoteTape implements Closeable {
      */
     long reply(String operation, long payload) throws IOException {
         budget.expect(payload);
+        transport.replyStarts();
         RmtReply reply;
         try {
             reply = decoder.next();
@@ -246,7 +252,8 @@ public final class RemoteTape implements Closeable {
         }
         if (reply instanceof RmtReply.Failure) {
             RmtReply.Failure failure = (RmtReply.Failure) reply;
-            RemoteTapeException e = new RemoteTapeException(operation, failure.errno(), failure.text());
+            RemoteTapeException e = new RemoteTapeException(transport.describe(), operation, failure.errno(),
+                    failure.text());
             throw failure.fatal() ? broken(e) : e;
         }
         return ((RmtReply.Ack) reply).value();
@@ -274,10 +281,14 @@ public final class RemoteTape implements Closeable {
         if (cause instanceof RmtException) {
             return (RmtException) cause;
         }
-        String what = cause instanceof SocketTimeoutException ? "no reply from the rmt server in time"
+        // The transports' own timeouts name the server and the limit; the JDK's bare one does not.
+        boolean ownTimeout = cause instanceof SocketTimeoutException && cause.getMessage() != null
+                && cause.getMessage().contains("--timeout");
+        String what = ownTimeout ? cause.getMessage()
+                : cause instanceof SocketTimeoutException ? "no reply from the rmt server in time"
                 : cause instanceof EOFException ? "the rmt server closed the connection"
                 : "connection to the rmt server failed: " + cause.getMessage();
-        RmtProtocolException e = new RmtProtocolException(what + " (" + transport.describe() + ")");
+        RmtProtocolException e = new RmtProtocolException(ownTimeout ? what : what + " (" + transport.describe() + ")");
         e.initCause(cause);
         return e;
     }

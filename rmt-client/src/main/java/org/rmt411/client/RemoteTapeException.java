@@ -10,6 +10,8 @@ public class RemoteTapeException extends RmtException {
     private static final long serialVersionUID = 1L;
 
     private final String operation;
+    /** The server that refused ("tcp tapehost:411"), or null when not known. */
+    private final String server;
 
     /**
      * @param operation what was asked, e.g. {@code "open /a.tar"}
@@ -17,8 +19,17 @@ public class RemoteTapeException extends RmtException {
      * @param text the server's error text
      */
     public RemoteTapeException(String operation, int errno, String text) {
+        this(null, operation, errno, text);
+    }
+
+    /**
+     * @param server the server that answered, as its transport describes it, named first in the
+     *     message so a user with several tape hosts knows which one refused
+     */
+    public RemoteTapeException(String server, String operation, int errno, String text) {
         super(errno, text);
         this.operation = operation;
+        this.server = server;
     }
 
     /** What was asked when the server answered with an error. */
@@ -28,6 +39,6 @@ public class RemoteTapeException extends RmtException {
 
     @Override
     public String getMessage() {
-        return operation + ": " + text() + " (remote errno " + errno() + ")";
+        return (server == null ? "" : server + ": ") + operation + ": " + text() + " (remote errno " + errno() + ")";
     }
 }

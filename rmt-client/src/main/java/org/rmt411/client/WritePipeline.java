@@ -20,6 +20,9 @@ final class WritePipeline {
     private RmtException deferred;
     /** Writes already sent when a write failed: their errors are the same failure, not news. */
     private int cascade;
+    private long answered;
+    private long firstFailure = -1;
+    private long succeededAfterFailure;
 
     WritePipeline(RemoteTape tape, int window) {
         this.tape = tape;
@@ -58,6 +61,11 @@ final class WritePipeline {
         throwDeferred();
     }
 
+    /** How the writes of this session were answered so far. */
+    WriteTally tally() {
+        return new WriteTally(answered, firstFailure, succeededAfterFailure);
+    }
+
     private void collect() throws IOException {
         int expected = pending.removeFirst();
         boolean inCascade = cascade > 0;
@@ -69,6 +77,7 @@ final class WritePipeline {
             if (tape.isBroken()) {
                 throw e;
             }
+            answered(false);
             if (!inCascade) {
                 deferred = deferred == null ? e : deferred;
                 cascade = pending.size();
@@ -78,11 +87,21 @@ final class WritePipeline {
         if (n < 0 || n > expected) {
             throw tape.broken(new RmtProtocolException("server answered a write of " + expected + " bytes with " + n));
         }
+        answered(n == expected);
         if (n < expected && deferred == null) {
             // GNU rtapelib treats anything but the full count as a write error, and so do we.
             deferred = new RemoteTapeException("write " + expected, Errno.EIO.number(),
                     "short write: the server wrote " + n + " of " + expected + " bytes");
         }
+    }
+
+    private void answered(boolean whole) {
+        if (!whole && firstFailure < 0) {
+            firstFailure = answered;
+        } else if (whole && firstFailure >= 0) {
+            succeededAfterFailure++;
+        }
+        answered++;
     }
 
     private void afterFailedSend(IOException sendError) throws IOException {

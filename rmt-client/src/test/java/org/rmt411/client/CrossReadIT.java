@@ -15,6 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rmt411.client.tar.BackupOptions;
+import org.rmt411.client.tar.Feedback;
+import org.rmt411.client.tar.RestoreOptions;
+import org.rmt411.client.tar.Exclusions;
 import org.rmt411.client.tar.Compression;
 import org.rmt411.client.tar.RemoteArchive;
 
@@ -47,7 +51,7 @@ class CrossReadIT {
 
     @Test
     void gnuTarExtractsWhatTheClientWrote() throws Exception {
-        archive("/c.tar").backup(List.of(src), false, false, n -> { }, w -> { });
+        archive("/c.tar").backup(List.of(src), BackupOptions.DEFAULTS, Feedback.SILENT);
         Path out = Files.createDirectories(work.resolve("gnu-out"));
         run("tar", "-xpf", tapes.resolve("c.tar").toString(), "-C", out.toString());
         Trees.assertSame(src, out.resolve(src.toString().substring(1)));
@@ -56,7 +60,8 @@ class CrossReadIT {
     @ParameterizedTest
     @CsvSource({"GZIP, -z", "BZIP2, -j", "XZ, -J", "ZSTD, --zstd"})
     void gnuTarReadsTheClientsCompressedArchive(Compression compression, String gnuOption) throws Exception {
-        archive("/c.tar.x").backup(List.of(src), compression, false, n -> { }, w -> { });
+        archive("/c.tar.x").backup(List.of(src), BackupOptions.DEFAULTS.withCompression(compression),
+                Feedback.SILENT);
         Path out = Files.createDirectories(work.resolve("gnu-out"));
         run("tar", gnuOption, "-xpf", tapes.resolve("c.tar.x").toString(), "-C", out.toString());
         Trees.assertSame(src, out.resolve(src.toString().substring(1)));
@@ -69,7 +74,7 @@ class CrossReadIT {
         run("tar", gnuOption, "-b", "20", "-cf", tapes.resolve("g.tar.x").toString(),
                 "-C", src.getParent().toString(), "src");
         Path out = work.resolve("client-out");
-        archive("/g.tar.x").restore(out, List.of(), w -> { }, n -> { });
+        archive("/g.tar.x").restore(out, RestoreOptions.DEFAULTS, Feedback.SILENT);
         Trees.assertSame(src, out.resolve("src"));
     }
 
@@ -78,7 +83,7 @@ class CrossReadIT {
     void clientRestoresWhatGnuTarWrote(String format) throws Exception {
         run("tar", "--format=" + format, "-cf", tapes.resolve("g.tar").toString(), "-C", src.getParent().toString(), "src");
         Path out = work.resolve("client-out");
-        archive("/g.tar").restore(out, List.of(), w -> { }, n -> { });
+        archive("/g.tar").restore(out, RestoreOptions.DEFAULTS, Feedback.SILENT);
         Trees.assertSame(src, out.resolve("src"));
     }
 
@@ -97,8 +102,8 @@ class CrossReadIT {
         gnuArgs.add(tree.toString());
         run(gnuArgs.toArray(String[]::new));
         new RemoteArchive(server.connector(), "/c.tar", RmtDialect.DEFAULT, 10240)
-                .excluding(new org.rmt411.client.tar.Exclusions(patterns))
-                .backup(List.of(tree), false, false, n -> { }, w -> { });
+                .backup(List.of(tree), BackupOptions.DEFAULTS.withExclusions(new Exclusions(patterns)),
+                        Feedback.SILENT);
         String x = tree.toString().substring(1) + "/";
         assertThat(members(tapes.resolve("c.tar"))).isEqualTo(members(work.resolve("g.tar")))
                 .contains(x + "keep.c", x + "sub/builder/keep", x + "docs/c.txt")

@@ -150,10 +150,40 @@ class HostileServerTest {
     void silenceEndsInATimeout() {
         assertTimeoutPreemptively(LIMIT, () -> {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> open(new byte[0]))
-                    .isInstanceOf(RmtProtocolException.class).hasMessageContaining("no reply");
+            assertThatThrownBy(() -> open(new byte[0])).isInstanceOf(RmtProtocolException.class)
+                    .hasMessageEndingWith("no complete reply from rmt server 127.0.0.1:" + listener.getLocalPort()
+                            + " within 1 s (see --timeout)");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         });
+    }
+
+    /** One byte of "A0\n" every 300 ms, forever: each read is quick, the reply never ends in time. */
+    @Test
+    void tricklingServerIsCutOffAtTheReplyDeadline() throws IOException {
+        listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        thread = new Thread(() -> {
+            try (Socket s = listener.accept()) {
+                for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                    s.getOutputStream().write(i == 0 ? 'A' : '0');
+                    s.getOutputStream().flush();
+                    Thread.sleep(300);
+                }
+            } catch (IOException | InterruptedException e) {
+                // client gone, or the test is over
+            }
+        });
+        thread.setDaemon(true);
+        thread.start();
+        int port = listener.getLocalPort();
+        assertTimeoutPreemptively(LIMIT, () -> {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> RemoteTape.open(TcpTransport.connect("127.0.0.1", port, Duration.ofSeconds(5),
+                    Duration.ofSeconds(1)), "/t", OpenFlags.O_RDONLY, RmtDialect.DEFAULT))
+                    .isInstanceOf(RmtProtocolException.class)
+                    .hasMessageEndingWith("no complete reply from rmt server 127.0.0.1:" + port + " within 1 s (see --timeout)");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));
+        });
+        thread.interrupt();
     }
 
     @Test

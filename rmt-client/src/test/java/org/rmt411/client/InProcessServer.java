@@ -9,8 +9,10 @@ import org.rmt411.client.transport.RmtTransport;
 import org.rmt411.client.transport.TcpTransport;
 import org.rmt411.server.cli.ServerRuntime;
 import org.rmt411.server.session.SessionOptions;
+import org.rmt411.server.tape.TapeLibrary;
 import org.rmt411.server.transport.CidrSet;
 import org.rmt411.server.transport.TcpServer;
+import org.rmt411.server.transport.TlsHandshake;
 
 /** The rmt411 server in-process on a loopback port chosen by the system, for tests. */
 public final class InProcessServer implements AutoCloseable {
@@ -22,8 +24,21 @@ public final class InProcessServer implements AutoCloseable {
 
     /** Serves {@code root} on 127.0.0.1, port 0. */
     public static InProcessServer serve(Path root) throws IOException {
+        return serve(root, TapeLibrary.Settings.DEFAULT);
+    }
+
+    /** Serves {@code root} with virtual tape drives as {@code tapes} says (small cartridges, say). */
+    public static InProcessServer serve(Path root, TapeLibrary.Settings tapes) throws IOException {
         return new InProcessServer(TcpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                ServerRuntime.sessions(root, false, SessionOptions.defaults()), new CidrSet(CidrSet.LOOPBACK), 64));
+                ServerRuntime.sessions(root, false, SessionOptions.defaults(), tapes), new CidrSet(CidrSet.LOOPBACK),
+                64));
+    }
+
+    /** Serves {@code root} on 127.0.0.1, port 0, over TLS with {@code cert} and {@code key}, client certificates from {@code clientCa} if not null. */
+    public static InProcessServer serveTls(Path root, Path cert, Path key, Path clientCa) throws IOException {
+        return new InProcessServer(TcpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                ServerRuntime.sessions(root, false, SessionOptions.defaults()), new CidrSet(CidrSet.LOOPBACK), 64,
+                TlsHandshake.load(cert, key, clientCa)));
     }
 
     public int port() {

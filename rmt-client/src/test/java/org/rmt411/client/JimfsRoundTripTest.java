@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rmt411.client.tar.BackupOptions;
+import org.rmt411.client.tar.Feedback;
+import org.rmt411.client.tar.RestoreOptions;
 import org.rmt411.client.tar.RemoteArchive;
 import org.rmt411.client.tar.SafeExtractor;
 
@@ -28,25 +31,32 @@ class JimfsRoundTripTest {
             try (InProcessServer server = InProcessServer.serve(root)) {
                 RemoteArchive archive = new RemoteArchive(server.connector(), "/j.tar", RmtDialect.DEFAULT, 10240);
                 List<String> warnings = new ArrayList<>();
-                RemoteArchive.BackupResult result = archive.backup(List.of(src), false, true, n -> { }, warnings::add);
-                assertThat(warnings).isEmpty();
+                RemoteArchive.BackupResult result = archive.backup(List.of(src),
+                        BackupOptions.DEFAULTS.withVerify(true), Feedback.SILENT.withWarnings(warnings::add));
+                assertThat(warnings).containsExactly("Removing leading '/' from member names", // as GNU tar
+                        "Removing leading '/' from hard link targets");
+                warnings.clear();
                 assertThat(result.tar().entries()).isGreaterThan(10);
                 assertThat(Files.size(root.resolve("j.tar"))).isEqualTo(result.archiveBytes());
 
                 Path all = localFs.getPath("/restore/all");
-                SafeExtractor.Result restored = archive.restore(all, List.of(), warnings::add, n -> { });
+                SafeExtractor.Result restored = archive.restore(all, RestoreOptions.DEFAULTS,
+                        Feedback.SILENT.withWarnings(warnings::add));
                 assertThat(restored.refused()).isZero();
                 Trees.assertSame(src, all.resolve("home/user/src"));
 
                 Path some = localFs.getPath("/restore/some");
-                archive.restore(some, List.of("home/user/src/secret", "/home/user/src/empty"), warnings::add, n -> { });
+                archive.restore(some,
+                        RestoreOptions.DEFAULTS.withMembers(List.of("home/user/src/secret", "home/user/src/empty/")),
+                        Feedback.SILENT.withWarnings(warnings::add));
                 assertThat(Files.readString(some.resolve("home/user/src/secret"))).isEqualTo("s");
                 assertThat(Files.isDirectory(some.resolve("home/user/src/empty"))).isTrue();
                 assertThat(Files.exists(some.resolve("home/user/src/plain.txt"))).isFalse();
                 assertThat(warnings).isEmpty();
 
                 SafeExtractor.Result missing = archive.restore(localFs.getPath("/restore/none"),
-                        List.of("home/user/src/no-such-member"), warnings::add, n -> { });
+                        RestoreOptions.DEFAULTS.withMembers(List.of("home/user/src/no-such-member")),
+                        Feedback.SILENT.withWarnings(warnings::add));
                 assertThat(missing.refused()).isEqualTo(1);
                 assertThat(warnings).containsExactly("home/user/src/no-such-member: not found in archive; skipped");
             }

@@ -57,7 +57,9 @@ class RemoteTapeTest {
                 .isInstanceOfSatisfying(RemoteTapeException.class, e -> {
                     assertThat(e.errno()).isEqualTo(2);
                     assertThat(e.text()).isEqualTo("No such file or directory");
-                    assertThat(e.getMessage()).startsWith("open /missing");
+                    assertThat(e.operation()).isEqualTo("open /missing");
+                    assertThat(e.getMessage()).isEqualTo("tcp 127.0.0.1:" + server.port()
+                            + ": open /missing: No such file or directory (remote errno 2)");
                 });
     }
 

@@ -25,6 +25,18 @@ public final class Scripts {
                 "#!/bin/sh\nexec '" + java + "' -jar '" + jar + "' bridge --port " + port + " \"$@\"\n");
     }
 
+    /** The same wrapper for {@code bridge --tls} with {@code options} (--cacert FILE, --cert FILE ...). */
+    public static Path tlsBridge(Path dir, Path jar, int port, String... options) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        StringBuilder quoted = new StringBuilder();
+        for (String option : options) {
+            quoted.append(" '").append(option).append('\'');
+        }
+        return write(dir.resolve("rmt411-tls-bridge"),
+                "#!/bin/sh\nexec '" + java + "' -jar '" + jar + "' bridge --tls" + quoted + " --port " + port
+                        + " \"$@\"\n");
+    }
+
     private static Path write(Path file, String text) throws IOException {
         Files.writeString(file, text);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rmt411.client.tar.BackupOptions;
+import org.rmt411.client.tar.Feedback;
+import org.rmt411.client.tar.ListOptions;
 import org.rmt411.client.tar.RemoteArchive;
 import org.rmt411.protocol.MtOp;
 import org.rmt411.protocol.MtStatus;
@@ -63,8 +66,9 @@ class ServedTapeTest {
         Path two = Files.createDirectories(work.resolve("two"));
         Files.writeString(two.resolve("second.txt"), "second");
         RemoteArchive archive = new RemoteArchive(server.connector(), DRIVE, RmtDialect.DEFAULT, 10240);
-        assertThat(archive.backup(List.of(one), false, true, n -> { }, w -> { }).verified()).isTrue();
-        assertThat(archive.backup(List.of(two), false, true, n -> { }, w -> { }).verified()).isTrue();
+        BackupOptions verified = BackupOptions.DEFAULTS.withVerify(true);
+        assertThat(archive.backup(List.of(one), verified, Feedback.SILENT).verified()).isTrue();
+        assertThat(archive.backup(List.of(two), verified, Feedback.SILENT).verified()).isTrue();
         assertThat(status().fileno()).isEqualTo(2);
 
         mt(MtOp.MTREW, 1);
@@ -73,7 +77,7 @@ class ServedTapeTest {
         assertThat(bot.fileno()).isZero();
         mt(MtOp.MTFSF, 1);
         StringWriter listing = new StringWriter();
-        archive.list(new PrintWriter(listing), false);
+        archive.list(new PrintWriter(listing), ListOptions.DEFAULTS);
         assertThat(listing.toString()).contains("second.txt").doesNotContain("plain.txt");
     }
 }

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rmt411.client.tar.BackupOptions;
+import org.rmt411.client.tar.Feedback;
+import org.rmt411.client.tar.RestoreOptions;
+import org.rmt411.client.tar.ListOptions;
 import org.rmt411.client.tar.RemoteArchive;
 import org.rmt411.client.transport.ProcessTransport;
 import org.rmt411.client.transport.RmtTransport;
@@ -38,16 +42,17 @@ class StockRmtIT {
         Path archivePath = work.resolve("a.tar");
         RemoteArchive archive = new RemoteArchive(via(rmt), archivePath.toString(),
                 RmtDialect.DEFAULT.withSeekOrder(order), 10240);
-        RemoteArchive.BackupResult result = archive.backup(List.of(src), false, true, n -> { }, w -> { });
+        RemoteArchive.BackupResult result = archive.backup(List.of(src), BackupOptions.DEFAULTS.withVerify(true),
+                Feedback.SILENT);
         assertThat(result.verified()).isTrue();
         assertThat(Files.size(archivePath)).isEqualTo(result.archiveBytes());
 
         java.io.StringWriter listing = new java.io.StringWriter();
-        archive.list(new java.io.PrintWriter(listing), false);
+        archive.list(new java.io.PrintWriter(listing), ListOptions.DEFAULTS);
         assertThat(listing.toString()).contains("plain.txt", "link-to-plain");
 
         Path out = work.resolve("out");
-        archive.restore(out, List.of(), w -> { }, n -> { });
+        archive.restore(out, RestoreOptions.DEFAULTS, Feedback.SILENT);
         Trees.assertSame(src, out.resolve(src.toString().substring(1)));
     }
 

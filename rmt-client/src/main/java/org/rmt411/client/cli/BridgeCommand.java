@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * rmt}; this command accepts exactly that and copies stdin/stdout to the TCP server instead.
  */
 @Command(name = "bridge", mixinStandardHelpOptions = true,
-        description = {"Copy stdin/stdout to an rmt411 TCP server; usable as tar's, cpio's or mt's "
+        description = {"Copy stdin/stdout to an rmt411 TCP (or, with --tls, TLS) server; usable as tar's, cpio's or mt's "
             + "--rsh-command and dump's RSH (through a one-line wrapper script).",
             "Trailing [-l USER] RMT_COMMAND arguments are accepted and ignored."})
 final class BridgeCommand implements Callable<Integer> {
@@ -32,6 +32,9 @@ final class BridgeCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Connect timeout.")
     int timeoutSeconds;
+
+    @CommandLine.Mixin
+    TlsFlags tls = new TlsFlags();
 
     @Option(names = "-l", paramLabel = "USER", description = "Ignored (remote shells pass the user).")
     String user;
@@ -51,7 +54,8 @@ final class BridgeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }
-        Socket socket = Bridge.connect(target.host(), target.port(), Duration.ofSeconds(timeoutSeconds));
+        Socket socket = Bridge.connect(target.host(), target.port(), Duration.ofSeconds(timeoutSeconds),
+                tls.settings(cli));
         Bridge.run(socket, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
         return ExitCode.OK.code();
     }

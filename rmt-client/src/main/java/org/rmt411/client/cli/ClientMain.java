@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.List;
 import org.rmt411.client.tar.RemoteArchive;
 import org.rmt411.protocol.RmtException;
 import picocli.CommandLine;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
         description = "Back up to, list and restore from remote tapes and files over rmt; drive tapes like mt.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:done, but something differs or was skipped",
-            "2:usage error", "3:local error", "4:remote error (server refused, connection or protocol failure)"})
+            "2:usage error", "3:local error", "4:remote error (server refused, connection or protocol failure)",
+            "130:backup stopped by SIGINT (143: by SIGTERM), the device closed properly"})
 public final class ClientMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,6 +32,7 @@ public final class ClientMain implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = commandLine(args.length > 0 ? args[0] : "");
         cli.setOut(out).setErr(err);
+        cli.setParameterExceptionHandler(ClientMain::usageError);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("rmt-client: " + message(e));
             line.getErr().flush();
@@ -39,6 +42,25 @@ public final class ClientMain implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * A usage error in one line and a pointer to the help, as GNU tools do, instead of
+     * picocli's default of the message followed by the whole help text.
+     */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine bad = e.getCommandLine();
+        PrintWriter err = bad.getErr();
+        String message = e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException) {
+            List<String> unmatched = ((CommandLine.UnmatchedArgumentException) e).getUnmatched();
+            String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+            message = (first.startsWith("-") ? "unknown option '" : "unexpected argument '") + first + "'";
+        }
+        err.println("rmt-client: " + message);
+        err.println("Try '" + bad.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCode.USAGE.code();
     }
 
     /** The command line for arguments starting with {@code first} (see {@link #addSubcommands}). */
@@ -93,11 +115,16 @@ public final class ClientMain implements Runnable {
     }
 
     static String message(Throwable e) {
-        if (e instanceof UnknownHostException) {
+        if (e instanceof UnknownHostException && (e.getMessage() == null || !e.getMessage().startsWith("cannot"))) {
             return "cannot resolve host " + e.getMessage();
         }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    /** The command and every subcommand, as the man pages and bash completion describe them. */
+    public static CommandLine commandModel() {
+        return commandLine("");
     }
 
     /** Version from the jar manifest, if any. */

@@ -13,7 +13,12 @@ public enum ExitCode {
     /** A local error: a file or folder here could not be read or written. */
     LOCAL_ERROR(3),
     /** A remote error: the server refused, the connection failed or the server broke the protocol. */
-    REMOTE_ERROR(4);
+    REMOTE_ERROR(4),
+    /**
+     * A backup stopped by SIGINT after closing the device; the JVM itself exits with 128 + the
+     * signal number: 130 for SIGINT, 143 for SIGTERM.
+     */
+    INTERRUPTED(130);
 
     private final int code;
 

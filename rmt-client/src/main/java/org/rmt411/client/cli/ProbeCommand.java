@@ -10,14 +10,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code probe HOST[:PORT]}: says whether an rmt server, a Direct Connect hub or else answers. */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = "Say what answers on HOST[:PORT] (default port 411).",
+        description = "Say what answers on HOST[:PORT] (default port 411), whether it speaks TLS, and the"
+                + " subject and expiry of its certificate.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:an rmt server", "2:usage error", "10:a Direct Connect hub",
-            "11:something else", "12:nothing (no connection)"})
+            "11:something else", "12:nothing (no connection)",
+            "13:a TLS server that did not let the probe in (untrusted or refused)"})
 final class ProbeCommand implements Callable<Integer> {
     /** Exit code per verdict. */
     enum Answer {
-        RMT(0), DC_HUB(10), OTHER(11), NOTHING(12);
+        RMT(0), DC_HUB(10), OTHER(11), NOTHING(12), TLS(13);
 
         final int code;
 
@@ -37,6 +39,9 @@ final class ProbeCommand implements Callable<Integer> {
             description = "How long to wait for an unasked greeting (default: ${DEFAULT-VALUE}).")
     int greetingMillis;
 
+    @CommandLine.Mixin
+    TlsFlags tls = new TlsFlags();
+
     @Parameters(index = "0", paramLabel = "HOST[:PORT]")
     String hostPort;
 
@@ -50,7 +55,7 @@ final class ProbeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cli, e.getMessage());
         }
         Probe.Result result = Probe.probe(target.host(), target.port(), Duration.ofMillis(greetingMillis),
-                Duration.ofSeconds(timeoutSeconds));
+                Duration.ofSeconds(timeoutSeconds), tls.settings(cli));
         cli.getOut().println(target + ": " + result.detail());
         cli.getOut().flush();
         return Answer.valueOf(result.kind().name()).code;

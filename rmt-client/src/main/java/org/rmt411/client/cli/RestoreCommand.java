@@ -5,24 +5,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rmt411.client.RemoteTarget;
+import org.rmt411.client.tar.Feedback;
 import org.rmt411.client.tar.Owners;
 import org.rmt411.client.tar.RemoteArchive;
+import org.rmt411.client.tar.RestoreOptions;
 import org.rmt411.client.tar.SafeExtractor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code restore}: like {@code tar -xf host:device [-C DIR] [PATH...]}, never outside DIR. */
-@Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Extract a remote tar archive (or only PATHs) safely under a folder.")
+@Command(name = "restore", description = "Extract a remote tar archive (or only the members NAMEs select) safely under a folder.")
 final class RestoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
+    HelpOptions help;
+
+    @Mixin
     TargetOptions target;
+
+    @Mixin
+    VolumeOptions volumeOptions;
 
     @Option(names = {"-C", "--directory"}, paramLabel = "DIR", defaultValue = ".",
             description = "Folder to extract into (default: the current folder).")
@@ -30,6 +36,10 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, description = "Print each extracted name on stdout.")
     boolean verbose;
+
+    @Option(names = {"-g", "--listed-incremental"}, paramLabel = "FILE",
+            description = "Apply the dumpdirs of a GNU incremental archive: renames, and deletion of files absent when it was made (FILE is not read; /dev/null is customary).")
+    Path snapshot;
 
     @Option(names = {"-b", "--blocking-factor"}, paramLabel = "N", defaultValue = "20",
             description = "Record size in 512-byte blocks (default: ${DEFAULT-VALUE}).")
@@ -42,8 +52,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--numeric-owner", description = "Restore owners by numeric id, ignoring the names.")
     boolean numericOwner;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Members to extract (default: all).")
-    List<String> members = List.of();
+    @Mixin
+    Selection selection;
 
     @Override
     public Integer call() throws Exception {
@@ -53,12 +63,14 @@ final class RestoreCommand implements Callable<Integer> {
         RemoteTarget remote = target.target(cli);
         RemoteArchive archive = new RemoteArchive(target.connector(remote), remote.path(), target.dialect(cli),
                 TargetOptions.recordSize(cli, blockingFactor));
-        SafeExtractor.Result result = archive.restore(directory, members, ownerMode(),
-                warning -> err.println("rmt-client: " + warning), name -> {
+        RestoreOptions options = RestoreOptions.DEFAULTS.withSelection(selection.members(err)).withOwners(ownerMode())
+                .withIncremental(snapshot != null).withVolumes(volumeOptions.volumes(target, remote, err));
+        SafeExtractor.Result result = archive.restore(directory, options,
+                Feedback.SILENT.withWarnings(warning -> err.println("rmt-client: " + warning)).withNames(name -> {
                     if (verbose) {
                         out.println(name);
                     }
-                });
+                }));
         out.flush();
         err.flush();
         return result.refused() > 0 || result.ownersNotRestored() > 0

@@ -7,6 +7,7 @@ import org.rmt411.client.RmtDialect;
 import org.rmt411.client.transport.ProcessTransport;
 import org.rmt411.client.transport.RmtTransport;
 import org.rmt411.client.transport.TcpTransport;
+import org.rmt411.client.transport.TlsSettings;
 import org.rmt411.protocol.SeekOrder;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -23,6 +24,9 @@ public final class TargetOptions {
     @Option(names = "--port", paramLabel = "N", description = "TCP port of the rmt411 server (default: ${DEFAULT-VALUE}).",
             defaultValue = "411")
     int port;
+
+    @CommandLine.Mixin
+    TlsFlags tls = new TlsFlags();
 
     @Option(names = "--rsh-command", paramLabel = "CMD",
             description = "Reach a stock rmt server through this remote shell (e.g. ssh) instead of TCP.")
@@ -50,9 +54,15 @@ public final class TargetOptions {
 
     // Generous by default: a rewind, retension or long erase of a real tape answers only when done.
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
-            description = "How long to wait for any reply (TCP or remote shell, which is then stopped); "
+            description = "How long one whole reply may take, however the server paces it (TCP or remote shell, "
+                    + "which is then stopped); "
                     + "0 waits forever (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
+
+    /** The --timeout for one reply; ten minutes when it is 0 (wait forever) and a bound is needed. */
+    Duration replyTimeout() {
+        return Duration.ofSeconds(timeoutSeconds > 0 ? timeoutSeconds : 600);
+    }
 
     /** The parsed target; a usage error if it is missing or not remote. */
     RemoteTarget target(CommandLine cli) {
@@ -63,6 +73,10 @@ public final class TargetOptions {
         if (name.indexOf('\n') >= 0 || name.indexOf('\0') >= 0) {
             // rmt is line based: a newline would end the O request early (GNU rtapelib refuses too).
             throw new CommandLine.ParameterException(cli, "the archive name contains a newline or NUL");
+        }
+        if (tls.settings(cli) != null && rshCommand != null) {
+            throw new CommandLine.ParameterException(cli,
+                    "--tls applies to TCP, not --rsh-command (the remote shell is the secure channel there)");
         }
         try {
             return RemoteTarget.parse(name);
@@ -80,15 +94,16 @@ public final class TargetOptions {
         }
     }
 
-    /** A connector for the target: a remote shell if one was named, else TCP. */
+    /** A connector for the target: a remote shell if one was named, else TCP (TLS with --tls). */
     RmtTransport.Factory connector(RemoteTarget target) {
+        TlsSettings tlsSettings = tls.settings();
         if (rshCommand != null) {
             return ProcessTransport.factory(
                     ProcessTransport.remoteShellCommand(rshCommand, target.host(), target.user(), rmtCommand),
                     Duration.ofSeconds(Math.max(0, timeoutSeconds)));
         }
         return TcpTransport.factory(target.host(), port, Duration.ofSeconds(Math.max(1, connectTimeoutSeconds)),
-                Duration.ofSeconds(Math.max(0, timeoutSeconds)));
+                Duration.ofSeconds(Math.max(0, timeoutSeconds)), tlsSettings);
     }
 
     /** The dialect the options describe. */

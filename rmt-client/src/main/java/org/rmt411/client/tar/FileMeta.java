@@ -19,28 +19,35 @@ import java.util.Set;
  * @param fileKey identity for hard-link detection, or null
  * @param links the link count, or 1 when unknown
  * @param mode permission bits (07777)
+ * @param device the file system it is on ("unix:dev"), or null when unknown
  */
 record FileMeta(BasicFileAttributes basic, Object fileKey, int links, int mode, long uid, long gid,
-        String owner, String group) {
+        String owner, String group, Object device) {
 
     static FileMeta read(Path path) throws IOException {
+        return read(path, false);
+    }
+
+    /** As {@link #read(Path)}; with {@code follow}, of what a symbolic link points to (tar -h). */
+    static FileMeta read(Path path, boolean follow) throws IOException {
+        LinkOption[] how = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
         Set<String> views = path.getFileSystem().supportedFileAttributeViews();
-        BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class, how);
         int defaultMode = basic.isDirectory() ? 0755 : basic.isSymbolicLink() ? 0777 : 0644;
         if (views.contains("unix")) {
-            Map<String, Object> unix = Files.readAttributes(path, "unix:mode,uid,gid,nlink,owner,group",
-                    LinkOption.NOFOLLOW_LINKS);
+            Map<String, Object> unix = Files.readAttributes(path, "unix:mode,uid,gid,nlink,owner,group,dev", how);
             return new FileMeta(basic, basic.fileKey(), (Integer) unix.get("nlink"),
                     ((Integer) unix.get("mode")) & 07777, ((Integer) unix.get("uid")) & 0xffffffffL,
-                    ((Integer) unix.get("gid")) & 0xffffffffL, name(unix.get("owner")), name(unix.get("group")));
+                    ((Integer) unix.get("gid")) & 0xffffffffL, name(unix.get("owner")), name(unix.get("group")),
+                    unix.get("dev"));
         }
         if (views.contains("posix")) {
-            PosixFileAttributes posix = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributes posix = Files.readAttributes(path, PosixFileAttributes.class, how);
             int mode = basic.isSymbolicLink() ? 0777 : bits(posix.permissions());
             return new FileMeta(basic, basic.fileKey(), 1, mode, 0, 0, posix.owner().getName(),
-                    posix.group().getName());
+                    posix.group().getName(), null);
         }
-        return new FileMeta(basic, basic.fileKey(), 1, defaultMode, 0, 0, "", "");
+        return new FileMeta(basic, basic.fileKey(), 1, defaultMode, 0, 0, "", "", null);
     }
 
     /** Modification time cut to whole seconds, so no per-entry PAX mtime record is needed. */

@@ -30,17 +30,4 @@ final class MemberNames {
         }
         return parts;
     }
-
-    /** True when the member {@code parts} is one of {@code selected} or lies beneath one. */
-    static boolean selected(List<String> parts, List<List<String>> selected) {
-        if (selected.isEmpty()) {
-            return true;
-        }
-        for (List<String> prefix : selected) {
-            if (parts.size() >= prefix.size() && parts.subList(0, prefix.size()).equals(prefix)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -1,21 +1,29 @@
 package org.rmt411.client.tar;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.rmt411.client.RemoteTape;
 import org.rmt411.client.RemoteTapeException;
 import org.rmt411.client.RmtDialect;
 import org.rmt411.client.io.RecordInputStream;
 import org.rmt411.client.io.RecordOutputStream;
+import org.rmt411.client.tar.incremental.IncrementalPlan;
+import org.rmt411.client.tar.incremental.ListedIncremental;
 import org.rmt411.client.transport.RmtTransport;
+import org.rmt411.client.volume.VolumeChanger;
+import org.rmt411.client.volume.VolumeReader;
+import org.rmt411.client.volume.VolumeRequest;
+import org.rmt411.client.volume.VolumeSet;
+import org.rmt411.client.volume.VolumeWriter;
+import org.rmt411.client.volume.Volumes;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
 import org.rmt411.protocol.OpenFlags;
@@ -30,7 +38,6 @@ public final class RemoteArchive {
     private final String device;
     private final RmtDialect dialect;
     private final int recordSize;
-    private Exclusions exclusions = Exclusions.NONE;
 
     /** What a backup did. */
     public record BackupResult(TarBackup.Result tar, long archiveBytes, boolean verified) {
@@ -46,66 +53,125 @@ public final class RemoteArchive {
         this.recordSize = recordSize;
     }
 
-    /** Leaves out of backups the members these patterns exclude (GNU tar's {@code --exclude}). */
-    public RemoteArchive excluding(Exclusions patterns) {
-        this.exclusions = patterns;
-        return this;
-    }
-
-    /** As {@link #backup(List, Compression, boolean, LongConsumer, Consumer)}, gzipped or plain. */
-    public BackupResult backup(List<Path> paths, boolean gzip, boolean verify, LongConsumer progress,
-            Consumer<String> warnings) throws IOException {
-        return backup(paths, gzip ? Compression.GZIP : Compression.NONE, verify, progress, warnings);
-    }
-
     /**
-     * Writes {@code paths} as a tar archive, compressed as asked, then optionally reads it back
-     * and compares it byte for byte with what was sent.
+     * Writes {@code paths} as a tar archive as {@code options} say; with verification, reads it
+     * back and compares it byte for byte with what was sent.
      *
      * @throws VerifyException if the read-back differs
      */
-    public BackupResult backup(List<Path> paths, Compression compression, boolean verify, LongConsumer progress,
-            Consumer<String> warnings) throws IOException {
+    public BackupResult backup(List<Path> paths, BackupOptions options, Feedback feedback) throws IOException {
+        ListedIncremental incremental = options.incremental();
+        // Planned before the device is opened: a malformed snapshot file stops the backup there.
+        IncrementalPlan plan = incremental == null ? null
+                : incremental.plan(paths, options.exclusions(), feedback.warnings());
+        BackupResult result = options.volumes() instanceof Volumes.Multi multi
+                ? backupVolumes(paths, plan, options, multi.changer(), feedback)
+                : backupOne(paths, plan, options, feedback);
+        if (plan != null) {
+            incremental.save(plan); // only once the archive is complete, as the next level relies on it
+        }
+        return result;
+    }
+
+    private BackupResult backupOne(List<Path> paths, IncrementalPlan plan, BackupOptions options, Feedback feedback)
+            throws IOException {
         int flags = OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC;
         Integer startFile = null;
         TarBackup.Result result;
         DigestingOutputStream digest;
+        RecordOutputStream records = null;
         try (RemoteTape tape = RemoteTape.open(connector, device, flags, dialect)) {
-            if (verify) {
+            if (options.verify()) {
                 startFile = tapeFileNumber(tape);
             }
-            RecordOutputStream records = new RecordOutputStream(tape, recordSize);
-            digest = new DigestingOutputStream(records, verify);
-            OutputStream sink = compression.compress(digest, recordSize);
-            result = new TarBackup(sink, recordSize, progress, warnings).excluding(exclusions).write(paths);
+            records = new RecordOutputStream(tape, recordSize);
+            digest = new DigestingOutputStream(records, options.verify());
+            OutputStream sink = options.compression().compress(digest, recordSize);
+            result = write(tarBackup(sink, options, feedback), paths, plan);
+        } catch (BackupInterruptedException e) {
+            // The tape is closed by now (C sent, so a tape got its filemark); the last record was padded.
+            throw e.written(records.bytesWritten());
         }
-        if (verify) {
+        if (options.verify()) {
             verify(startFile, digest.count(), digest.digest());
         }
-        return new BackupResult(result, digest.count(), verify);
+        return new BackupResult(result, digest.count(), options.verify());
     }
 
     /** Lists the archive's members on {@code out}; returns how many. */
-    public long list(PrintWriter out, boolean verbose) throws IOException {
-        try (RemoteTape tape = openForReading()) {
-            TarArchiveInputStream tar = ArchiveReader.open(records(tape), recordSize);
-            return TarLister.list(tar, out, verbose, ZoneId.systemDefault());
+    public long list(PrintWriter out, ListOptions options) throws IOException {
+        return list(out, options, Feedback.SILENT);
+    }
+
+    /** As {@link #list(PrintWriter, ListOptions)}, telling {@code feedback} about volume warnings. */
+    public long list(PrintWriter out, ListOptions options, Feedback feedback) throws IOException {
+        try (InputStream in = archiveStream(options.volumes(), VolumeRequest.Subcommand.LIST, feedback)) {
+            return TarLister.list(tarReader(in, options.volumes()), out, options.verbose(), ZoneId.systemDefault(),
+                    options.selection(), options.incremental());
         }
     }
 
-    /** Extracts the archive (or only {@code members}) under {@code folder}. */
-    public SafeExtractor.Result restore(Path folder, List<String> members, Consumer<String> warnings,
-            Consumer<String> verbose) throws IOException {
-        return restore(folder, members, Owners.defaultMode(), warnings, verbose);
+    /** Extracts the archive (or only the members {@code options} names) under {@code folder}. */
+    public SafeExtractor.Result restore(Path folder, RestoreOptions options, Feedback feedback) throws IOException {
+        try (InputStream in = archiveStream(options.volumes(), VolumeRequest.Subcommand.EXTRACT, feedback)) {
+            return new SafeExtractor(folder, List.of(), feedback.warnings(), feedback.names())
+                    .selecting(options.selection()).owners(options.owners()).incremental(options.incremental())
+                    .extract(tarReader(in, options.volumes()));
+        }
     }
 
-    /** As {@link #restore(Path, List, Consumer, Consumer)}, restoring owners as {@code owners} says. */
-    public SafeExtractor.Result restore(Path folder, List<String> members, Owners.Mode owners,
-            Consumer<String> warnings, Consumer<String> verbose) throws IOException {
-        try (RemoteTape tape = openForReading()) {
-            TarArchiveInputStream tar = ArchiveReader.open(records(tape), recordSize);
-            return new SafeExtractor(folder, members, warnings, verbose).owners(owners).extract(tar);
+    private TarBackup tarBackup(OutputStream sink, BackupOptions options, Feedback feedback) {
+        return new TarBackup(sink, recordSize, feedback.progress(), feedback.warnings())
+                .excluding(options.exclusions()).habits(options.habits()).stopWhen(feedback.stop());
+    }
+
+    /** The paths whole, or the incremental level planned for them. */
+    private static TarBackup.Result write(TarBackup tar, List<Path> paths, IncrementalPlan plan) throws IOException {
+        return plan == null ? tar.write(paths) : tar.write(plan);
+    }
+
+    /**
+     * A backup across volumes (see {@link VolumeWriter}), with no compression and no
+     * verification, which GNU tar refuses for multi-volume archives too.
+     */
+    private BackupResult backupVolumes(List<Path> paths, IncrementalPlan plan, BackupOptions options,
+            VolumeChanger changer, Feedback feedback) throws IOException {
+        VolumeSet set = new VolumeSet((name, flags) -> RemoteTape.open(connector, name, flags, dialect), device,
+                OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, changer, VolumeRequest.Subcommand.CREATE,
+                recordSize / RecordOutputStream.TAR_BLOCK);
+        VolumeWriter writer = new VolumeWriter(set, recordSize);
+        try {
+            TarBackup.Result result = write(tarBackup(writer, options, feedback), paths, plan);
+            return new BackupResult(result, writer.bytesWritten(), false);
+        } catch (BackupInterruptedException e) {
+            throw e.written(writer.bytesWritten());
+        } finally {
+            set.close();
         }
+    }
+
+    /** The archive's bytes: one session, or every volume of a set one after the other. */
+    private InputStream archiveStream(Volumes volumes, VolumeRequest.Subcommand subcommand, Feedback feedback)
+            throws IOException {
+        int maxRecord = Math.max(recordSize, RecordInputStream.DEFAULT_MAX_RECORD);
+        if (volumes instanceof Volumes.Multi multi) {
+            VolumeSet set = new VolumeSet((name, flags) -> RemoteTape.open(connector, name, flags, dialect),
+                    device, OpenFlags.O_RDONLY, multi.changer(), subcommand, recordSize / RecordOutputStream.TAR_BLOCK);
+            return new VolumeReader(set, maxRecord, feedback.warnings());
+        }
+        RemoteTape tape = openForReading();
+        return new FilterInputStream(new RecordInputStream(tape, maxRecord)) {
+            @Override
+            public void close() throws IOException {
+                tape.close();
+            }
+        };
+    }
+
+    /** A tar reader; a multi-volume set is never compressed (GNU tar cannot write one either). */
+    private TarArchiveInputStream tarReader(InputStream in, Volumes volumes) throws IOException {
+        return volumes.isMulti() ? new TarArchiveInputStream(in, recordSize, "UTF-8")
+                : ArchiveReader.open(in, recordSize);
     }
 
     private RemoteTape openForReading() throws IOException {

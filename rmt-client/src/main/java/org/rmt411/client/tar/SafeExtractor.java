@@ -7,37 +7,37 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.rmt411.client.tar.incremental.DumpdirRestore;
+import org.rmt411.client.tar.incremental.Dumpdir;
 
 /**
  * Extracts an archive under one folder and nowhere else: names with {@code ..} are refused,
  * leading {@code /} is removed, nothing is written through a symbolic link (an existing link in
  * the way is replaced, a link among the parents makes the member refused), and hard links must
  * point inside the folder too. Folder modes and mtimes are set last, deepest first, so read-only
- * folders can still be filled. Owners and groups are restored as {@link Owners} says (by
+ * folders can still be filled, and only if the path still is the folder extraction created
+ * ({@link ExtractedAttributes}). Owners and groups are restored as {@link Owners} says (by
  * default as GNU tar does: when extracting as root); a change refused by the system is a
  * warning, as in GNU tar, and counted in {@link Result#ownersNotRestored()}.
  */
 public final class SafeExtractor {
     private final Path root;
-    private final List<List<String>> selected = new ArrayList<>();
-    private final java.util.Set<List<String>> matched = new java.util.HashSet<>();
+    private MemberSelection selection;
     private final Consumer<String> warnings;
     private final Consumer<String> verbose;
     private final boolean posix;
-    private final Deque<Object[]> folders = new ArrayDeque<>();
+    private final Deque<ExtractedAttributes.Created> folders = new ArrayDeque<>();
     private Owners owners;
+    private ExtractedAttributes attributes;
+    private DumpdirRestore dumpdirs;
     private int extracted;
     private int refused;
-    private int ownersNotRestored;
 
     /** What an extraction did: members written, members skipped, members left with our owner. */
     public record Result(int extracted, int refused, int ownersNotRestored) {
@@ -50,16 +50,17 @@ public final class SafeExtractor {
      */
     public SafeExtractor(Path root, List<String> members, Consumer<String> warnings, Consumer<String> verbose) {
         this.root = root;
-        for (String member : members) {
-            List<String> parts = MemberNames.components(member);
-            if (parts != null) {
-                selected.add(parts);
-            }
-        }
+        this.selection = new MemberSelection(members, false);
         this.warnings = warnings;
         this.verbose = verbose;
         this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
         this.owners = new Owners(Owners.defaultMode(), root.getFileSystem());
+    }
+
+    /** Extracts only the members {@code chosen} selects (GNU tar's matching, see {@link MemberSelection}). */
+    public SafeExtractor selecting(MemberSelection chosen) {
+        this.selection = chosen;
+        return this;
     }
 
     /** Chooses how owners are restored (default: {@link Owners#defaultMode()}). */
@@ -68,29 +69,36 @@ public final class SafeExtractor {
         return this;
     }
 
+    /**
+     * With {@code true}, applies each folder's dumpdir as GNU tar's {@code -x -g} does: renames,
+     * then deletion of what the folder did not hold when the archive was made.
+     */
+    public SafeExtractor incremental(boolean apply) {
+        this.dumpdirs = apply ? new DumpdirRestore(this::resolveMember, warnings, verbose) : null;
+        return this;
+    }
+
     /** Extracts every selected member, then fixes folder attributes. */
     public Result extract(TarArchiveInputStream in) throws IOException {
         Files.createDirectories(root);
+        attributes = new ExtractedAttributes(owners, posix, warnings);
         TarArchiveEntry entry;
         while ((entry = in.getNextEntry()) != null) {
             List<String> parts = MemberNames.components(entry.getName());
             if (parts == null) {
                 refuse(entry.getName(), "member name contains '..'");
-            } else if (MemberNames.selected(parts, selected)) {
-                markMatched(parts);
+            } else if (selection.selects(entry.getName())) {
                 extract(in, entry, parts);
             }
         }
-        for (List<String> wanted : selected) {
-            if (!matched.contains(wanted)) {
-                refuse(String.join("/", wanted), "not found in archive");
-            }
+        for (String wanted : selection.notFound()) {
+            refuse(wanted, "not found in archive");
         }
         while (!folders.isEmpty()) {
-            Object[] folder = folders.pop();
-            attributes((Path) folder[0], (TarArchiveEntry) folder[1]);
+            attributes.applyLater(folders.pop());
         }
-        return new Result(extracted, refused, ownersNotRestored);
+        return new Result(extracted, refused + (dumpdirs == null ? 0 : dumpdirs.problems()),
+                attributes.ownersNotRestored());
     }
 
     private void extract(TarArchiveInputStream in, TarArchiveEntry entry, List<String> parts) throws IOException {
@@ -104,17 +112,18 @@ public final class SafeExtractor {
             return;
         }
         if (entry.isDirectory()) {
+            applyDumpdir(target, entry);
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 clear(target);
                 Files.createDirectory(target);
             }
-            folders.push(new Object[] {target, entry});
+            folders.push(attributes.remember(target, entry));
         } else if (!clear(target)) {
             refuse(name, "a non-empty folder is in the way");
             return;
         } else if (entry.isSymbolicLink()) {
             Files.createSymbolicLink(target, target.getFileSystem().getPath(entry.getLinkName()));
-            owner(target, entry);
+            attributes.owner(target, entry);
         } else if (entry.isLink()) {
             if (!link(target, entry.getLinkName())) {
                 refuse(name, "hard link target " + entry.getLinkName() + " is outside the folder or missing");
@@ -125,7 +134,7 @@ public final class SafeExtractor {
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 in.transferTo(out);
             }
-            attributes(target, entry);
+            attributes.apply(target, entry);
         } else {
             refuse(name, "device, pipe or other special file not extracted");
             return;
@@ -134,11 +143,11 @@ public final class SafeExtractor {
         verbose.accept(name);
     }
 
-    private void markMatched(List<String> parts) {
-        for (List<String> wanted : selected) {
-            if (parts.size() >= wanted.size() && parts.subList(0, wanted.size()).equals(wanted)) {
-                matched.add(wanted);
-            }
+    /** With -g, the folder's renames and deletions, before the folder member itself. */
+    private void applyDumpdir(Path target, TarArchiveEntry entry) throws IOException {
+        var dumpdir = dumpdirs == null ? java.util.Optional.<Dumpdir>empty() : Dumpdir.of(entry);
+        if (dumpdir.isPresent()) {
+            dumpdirs.apply(target, entry.getName(), dumpdir.get());
         }
     }
 
@@ -148,6 +157,12 @@ public final class SafeExtractor {
             path = path.resolve(part);
         }
         return path;
+    }
+
+    /** A member name's place under the root with its parents made, or null if unsafe. */
+    private Path resolveMember(String name) throws IOException {
+        List<String> parts = MemberNames.components(name);
+        return parts == null || !parentsSafe(parts) ? null : resolve(parts);
     }
 
     /** Creates missing parents; false if an existing one is a link or not a folder. */
@@ -179,35 +194,22 @@ public final class SafeExtractor {
 
     private boolean link(Path target, String linkName) throws IOException {
         List<String> parts = MemberNames.components(linkName);
-        if (parts == null || parts.isEmpty() || !parentsSafe(parts)) {
+        if (parts == null || parts.isEmpty()) {
             return false;
         }
-        Path existing = resolve(parts);
+        // The target's folders must all exist as real folders: none is created for a link.
+        Path existing = root;
+        for (String part : parts) {
+            if (!Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            existing = existing.resolve(part);
+        }
         if (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         Files.createLink(target, existing);
         return true;
-    }
-
-    private void attributes(Path target, TarArchiveEntry entry) throws IOException {
-        owner(target, entry); // before the mode: changing the owner clears set-user-ID bits
-        if (posix) {
-            Files.setPosixFilePermissions(target, FileMeta.permissions(entry.getMode()));
-        }
-        FileTime mtime = entry.getLastModifiedTime();
-        Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .setTimes(mtime, null, null);
-    }
-
-    private void owner(Path target, TarArchiveEntry entry) {
-        try {
-            owners.apply(target, entry);
-        } catch (IOException | RuntimeException e) {
-            ownersNotRestored++;
-            warnings.accept(entry.getName() + ": cannot change ownership to uid " + entry.getLongUserId()
-                    + ", gid " + entry.getLongGroupId() + ": " + e.getMessage());
-        }
     }
 
     private void refuse(String name, String why) {

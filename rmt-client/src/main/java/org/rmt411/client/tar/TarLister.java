@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.rmt411.client.tar.incremental.Dumpdir;
 
 /** Prints an archive's members, names only or in the long form of {@code tar -tv}. */
 public final class TarLister {
@@ -22,10 +23,31 @@ public final class TarLister {
      */
     public static long list(TarArchiveInputStream in, PrintWriter out, boolean verbose, ZoneId zone)
             throws IOException {
+        return list(in, out, verbose, zone, MemberSelection.ALL, false);
+    }
+
+    /**
+     * Lists the members {@code selection} selects; with {@code dumpdirs} and {@code verbose},
+     * each folder's dumpdir follows it, one entry a line, as {@code tar -tvvv -g} prints it
+     * ({@code list_dumpdir}).
+     *
+     * @return the number of members listed
+     */
+    public static long list(TarArchiveInputStream in, PrintWriter out, boolean verbose, ZoneId zone,
+            MemberSelection selection, boolean dumpdirs) throws IOException {
         long count = 0;
         TarArchiveEntry entry;
         while ((entry = in.getNextEntry()) != null) {
+            if (!selection.selects(entry.getName())) {
+                continue;
+            }
             out.println(verbose ? longForm(entry, zone) : entry.getName());
+            if (dumpdirs && verbose) {
+                Dumpdir.of(entry).ifPresent(d -> {
+                    d.entries().forEach(e -> out.println(e.code() + " " + e.name()));
+                    out.println();
+                });
+            }
             count++;
         }
         out.flush();

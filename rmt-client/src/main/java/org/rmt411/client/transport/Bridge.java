@@ -21,10 +21,24 @@ public final class Bridge {
 
     /** Connects to {@code host:port} with TCP_NODELAY (rmt is request/response). */
     public static Socket connect(String host, int port, Duration connectTimeout) throws IOException {
+        return connect(host, port, connectTimeout, null);
+    }
+
+    /**
+     * Connects to {@code host:port} with TCP_NODELAY, then shakes hands over TLS when {@code tls}
+     * is not {@code null} (within {@code connectTimeout} too).
+     */
+    public static Socket connect(String host, int port, Duration connectTimeout, TlsSettings tls) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
+            if (tls != null) {
+                socket.setSoTimeout(Math.toIntExact(Math.max(1, connectTimeout.toMillis())));
+                Socket ssl = tls.handshake(socket, host, port);
+                ssl.setSoTimeout(0);
+                return ssl;
+            }
             return socket;
         } catch (IOException | RuntimeException e) {
             socket.close();

@@ -14,6 +14,7 @@ import org.rmt411.protocol.RmtReplyDecoder;
  * Says what listens on a TCP port. A Direct Connect hub (the other famous tenant of port 411)
  * greets unasked with {@code $Lock …|}; an rmt server stays silent and answers {@code C⏎} sent
  * before any open with {@code E9} (every server family does; nothing is opened or changed).
+ * Before asking, a silent server is sent a TLS ClientHello, which tells a TLS port from a plain one.
  */
 public final class Probe {
     private static final int MAX_GREETING = 512;
@@ -29,6 +30,8 @@ public final class Probe {
         DC_HUB,
         /** Something that is neither. */
         OTHER,
+        /** A TLS server that did not let the probe ask what runs inside. */
+        TLS,
         /** No connection could be made. */
         NOTHING
     }
@@ -42,6 +45,16 @@ public final class Probe {
      * @param timeout connect timeout and how long to wait for the reply
      */
     public static Result probe(String host, int port, Duration greetingWait, Duration timeout) {
+        return probe(host, port, greetingWait, timeout, null);
+    }
+
+    /**
+     * Probes as {@link #probe(String, int, Duration, Duration)} and says whether the port speaks
+     * TLS: a silent server gets a TLS ClientHello first; a TLS server's certificate (subject,
+     * issuer, expiry) is shown and the rmt question asked inside TLS. With {@code tls} the
+     * certificate is checked as the client would check it; without, it is only shown.
+     */
+    public static Result probe(String host, int port, Duration greetingWait, Duration timeout, TlsSettings tls) {
         Socket socket;
         try {
             socket = Bridge.connect(host, port, timeout);
@@ -56,7 +69,7 @@ public final class Probe {
             try {
                 n = in.read(greeting);
             } catch (SocketTimeoutException e) {
-                return askRmt(socket, timeout);
+                return askTls(socket, host, port, timeout, tls);
             }
             if (n < 0) {
                 return new Result(Kind.OTHER, "the server closed the connection without a word");
@@ -71,20 +84,51 @@ public final class Probe {
         }
     }
 
-    private static Result askRmt(Socket socket, Duration timeout) throws IOException {
+    private static Result askTls(Socket socket, String host, int port, Duration timeout, TlsSettings tls)
+            throws IOException {
         socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
-        OutputStream out = socket.getOutputStream();
-        out.write(new byte[] {'C', '\n'});
-        out.flush();
+        TlsProbe.Finding found = TlsProbe.hello(socket, host, port, tls);
+        if (found == null) {
+            if (tls != null) {
+                return new Result(Kind.OTHER, "no TLS server (it did not answer a TLS ClientHello in TLS); try without --tls");
+            }
+            try (Socket plain = Bridge.connect(host, port, timeout)) {
+                Result result = askRmt(plain, timeout, null);
+                return new Result(result.kind(), result.detail() + "; plaintext, no TLS");
+            }
+        }
+        if (found.socket() == null) {
+            return new Result(Kind.TLS, "a TLS server (" + found.description() + "); the handshake failed: "
+                    + found.failure());
+        }
+        try (Socket secure = found.socket()) {
+            String checked = tls != null ? "" : "; not verified, use --tls --cacert FILE to check it";
+            return askRmt(secure, timeout, found.description() + checked);
+        }
+    }
+
+    /** Sends {@code C} before any open; {@code tls} describes the TLS session it runs in, or is null. */
+    private static Result askRmt(Socket socket, Duration timeout, String tls) throws IOException {
+        String how = tls == null ? "" : " over TLS (" + tls + ")";
+        socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
         try {
+            OutputStream out = socket.getOutputStream();
+            out.write(new byte[] {'C', '\n'});
+            out.flush();
             RmtReply reply = new RmtReplyDecoder(new BoundedInput(socket.getInputStream(), 4096)).next();
             String said = reply instanceof RmtReply.Failure
                     ? "E" + ((RmtReply.Failure) reply).errno() + " " + ((RmtReply.Failure) reply).text()
                     : "A" + ((RmtReply.Ack) reply).value();
-            return new Result(Kind.RMT, "an rmt server (answered C before open with " + said + ")");
+            return new Result(Kind.RMT, "an rmt server" + how + " (answered C before open with " + said + ")");
         } catch (SocketTimeoutException e) {
-            return new Result(Kind.OTHER, "something else (silent, no reply to an rmt request)");
+            return new Result(Kind.OTHER, "something else" + how + " (silent, no reply to an rmt request)");
         } catch (IOException e) {
+            if (tls != null) {
+                // TLS 1.3 refuses a missing client certificate after the client's handshake has
+                // ended: the first write or read fails, with an alert or a closed connection.
+                return new Result(Kind.TLS, "a TLS server (" + tls + ") that refused the probe: " + e.getMessage()
+                        + "; it may require a client certificate (--cert and --key)");
+            }
             return new Result(Kind.OTHER, "something else (not an rmt reply: " + e.getMessage() + ")");
         }
     }

@@ -97,6 +97,13 @@ public final class ProcessTransport implements RmtTransport {
     }
 
     @Override
+    public void replyStarts() {
+        if (in instanceof TimedInputStream) {
+            ((TimedInputStream) in).replyStarts();
+        }
+    }
+
+    @Override
     public OutputStream output() {
         return out;
     }

@@ -20,6 +20,14 @@ public interface RmtTransport extends Closeable {
     /** Says what this transport reaches, for messages ("tcp 127.0.0.1:411", "ssh host rmt"). */
     String describe();
 
+    /**
+     * Starts the clock for one reply: the reads that follow, until the next call, must together
+     * finish within the transport's timeout (--timeout bounds a whole reply, not each read, so a
+     * server trickling one byte at a time is cut off). Transports without a timeout ignore it.
+     */
+    default void replyStarts() {
+    }
+
     /** Ends the session and releases the connection or process. */
     @Override
     void close() throws IOException;

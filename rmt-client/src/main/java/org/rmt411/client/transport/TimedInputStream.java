@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bounds how long a single read may block on a stream that has no timeout of its own, such as
+ * Bounds how long a reply (or, outside one, a single read) may block on a stream that has no timeout of its own, such as
  * the stdout pipe of a remote shell. A pipe has no {@code SO_TIMEOUT}, so a watchdog thread runs
  * {@code onTimeout} (which ends the child process) when a read overruns; the blocked read then
  * sees the end of the stream and this stream reports a {@link SocketTimeoutException} instead,
@@ -22,6 +22,8 @@ final class TimedInputStream extends FilterInputStream {
     private final Object lock = new Object();
     /** When the read in progress times out (System.nanoTime), or 0 when no read is in progress. */
     private long deadline;
+    /** When the reply being read must be complete, or 0 when no reply clock runs (per-read timeout). */
+    private long replyDeadline;
     private boolean expired;
     private boolean closed;
     /** The watchdog waits without a deadline and needs a nudge when a read starts. */
@@ -29,7 +31,7 @@ final class TimedInputStream extends FilterInputStream {
     private Thread watchdog;
 
     /**
-     * @param timeout how long one read may block (positive)
+     * @param timeout how long one reply (from {@link #replyStarts()}) or else one read may block (positive)
      * @param onTimeout what unblocks the read (e.g. destroying the process that feeds the stream)
      * @param what what is read from, for the message
      */
@@ -101,12 +103,22 @@ final class TimedInputStream extends FilterInputStream {
                 + TimeUnit.NANOSECONDS.toSeconds(timeoutNanos) + " s (see --timeout); it was stopped");
     }
 
+    /** Starts the clock for one whole reply: later reads share its deadline. */
+    void replyStarts() {
+        synchronized (lock) {
+            replyDeadline = System.nanoTime() + timeoutNanos;
+            if (replyDeadline == 0) {
+                replyDeadline = 1;
+            }
+        }
+    }
+
     private void arm() throws IOException {
         synchronized (lock) {
             if (expired) {
                 throw timedOut();
             }
-            deadline = System.nanoTime() + timeoutNanos;
+            deadline = replyDeadline != 0 ? replyDeadline : System.nanoTime() + timeoutNanos;
             if (deadline == 0) {
                 deadline = 1; // 0 means "not reading"
             }

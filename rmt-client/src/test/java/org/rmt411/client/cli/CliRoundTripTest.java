@@ -95,7 +95,8 @@ class CliRoundTripTest {
     void missingRemoteFileIsARemoteError() {
         Cli list = Cli.run(cat(new String[] {"list"}, target("/nope.tar")));
         assertThat(list.code()).isEqualTo(ExitCode.REMOTE_ERROR.code());
-        assertThat(list.err()).contains("open /nope.tar: No such file or directory");
+        assertThat(list.err()).isEqualTo("rmt-client: tcp 127.0.0.1:" + server.port()
+                + ": open /nope.tar: No such file or directory (remote errno 2)\n");
     }
 
     @Test

@@ -39,6 +39,20 @@ class ProcessTransportTest {
     }
 
     @Test
+    void tricklingChildIsStoppedAtTheReplyDeadline() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            // Each byte comes 0.3 s after the last: every read is quick, the reply never ends.
+            ProcessTransport transport = ProcessTransport.start(List.of("sh", "-c",
+                    "printf A; while :; do sleep 0.3; printf 0; done"), Duration.ofSeconds(1));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> RemoteTape.open(transport, "/t", OpenFlags.O_RDONLY, RmtDialect.DEFAULT))
+                    .isInstanceOf(RmtProtocolException.class).hasMessageContaining("within 1 s (see --timeout)");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            transport.close();
+        });
+    }
+
+    @Test
     void slowButTimelyChildIsNotStopped() {
         assertTimeoutPreemptively(LIMIT, () -> {
             // Answers the open and the close 0.3 s late each, within a 2 s timeout.

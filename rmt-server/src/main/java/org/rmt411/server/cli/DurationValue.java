@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class DurationValue {
     private static final Pattern PARTS = Pattern.compile("(\\d+)(ms|h|m|s|d)");
-    private static final String EXPECTED = "expected a duration such as 90s, 15m, 1h, 2h30m or 0 (off)";
+    static final String EXPECTED = "expected a duration such as 90s, 15m, 1h, 2h30m or 0 (off)";
 
     private DurationValue() {
     }

@@ -13,11 +13,17 @@ final class LibraryOptions {
                     + "' folder (default: ${DEFAULT-VALUE}).")
     Path root;
 
+    @Option(names = "--library", paramLabel = "DIR",
+            description = "The library's folder, when it is not ROOT/" + TapeLibrary.FOLDER
+                    + " (the configuration file's library).")
+    Path library;
+
     @Mixin
     TapeOptions tapes;
 
     TapeLibrary library() {
-        return new TapeLibrary(root, tapes.settings());
+        return library != null ? TapeLibrary.inFolder(library, tapes.settings(), false)
+                : new TapeLibrary(root, tapes.settings());
     }
 
     LibraryAdmin admin() {

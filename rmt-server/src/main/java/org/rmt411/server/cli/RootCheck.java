@@ -28,6 +28,19 @@ final class RootCheck {
     /** The session factory for the configured root, created if missing. */
     static SessionFactory sessions(ServerConfig config) throws Unusable {
         Path root = config.root();
+        SessionOptions options = new SessionOptions(config.maxRecord(), config.seekOrder(), config.trace(),
+                config.idleTimeout());
+        ServerRuntime.Devices devices = new ServerRuntime.Devices(root, config.library(), config.tapes(),
+                config.readOnly(), config.access());
+        if (root == null) {
+            // GNU rmt's paths: nothing to check up front, every open is the operating system's
+            // business; the library's folder is made (or found missing) on first use of a drive.
+            try {
+                return ServerRuntime.sessions(devices, options);
+            } catch (IOException e) {
+                throw new Unusable(Reasons.of(e));
+            }
+        }
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw unusable(root, "Not a directory");
         }
@@ -49,8 +62,7 @@ final class RootCheck {
             throw unusable(root, "Permission denied (not writable; --read-only serves it for reading)");
         }
         try {
-            return ServerRuntime.sessions(config.root(), config.readOnly(),
-                    new SessionOptions(config.maxRecord(), config.seekOrder(), config.trace(), config.idleTimeout()), config.tapes());
+            return ServerRuntime.sessions(devices, options);
         } catch (IOException e) {
             throw unusable(root, reason(root, e));
         }

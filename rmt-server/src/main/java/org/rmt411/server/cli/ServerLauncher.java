@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.logging.Logger;
+import org.rmt411.server.transport.Handshake;
 import org.rmt411.server.transport.SessionFactory;
 import org.rmt411.server.transport.SocketActivation;
 import org.rmt411.server.transport.StreamTransports;
@@ -35,8 +36,15 @@ final class ServerLauncher {
             err.println("rmt-server: " + e.getMessage());
             return EXIT_RUNTIME;
         }
+        Handshake handshake;
+        try {
+            handshake = config.tls().handshake();
+        } catch (IOException e) {
+            err.println("rmt-server: " + e.getMessage());
+            return EXIT_RUNTIME;
+        }
         ShutdownHook.install();
-        if (config.stdio()) {
+        if (config.servesStdio()) {
             StreamTransports.serveStdio(sessions);
             return 0;
         }
@@ -44,12 +52,13 @@ final class ServerLauncher {
                 : SocketActivation.passedSockets(System.getenv(), ProcessHandle.current().pid());
         try {
             if (config.inetd()) {
-                TcpServer server = StreamTransports.serveInherited(sessions, config.allowed(), config.maxSessions());
+                TcpServer server = StreamTransports.serveInherited(sessions, config.allowed(), config.maxSessions(),
+                        handshake);
                 return serve(server == null ? List.of() : List.of(server));
             }
             if (activated.isPresent()) {
                 List<TcpServer> servers = StreamTransports.serveActivated(sessions, config.allowed(),
-                        config.maxSessions(), activated.getAsInt());
+                        config.maxSessions(), activated.getAsInt(), handshake);
                 if (!servers.isEmpty()) {
                     announce(config, "the sockets systemd passed (LISTEN_FDS), port " + ports(servers));
                 }
@@ -59,10 +68,10 @@ final class ServerLauncher {
             err.println("rmt-server: " + e.getMessage());
             return EXIT_RUNTIME;
         }
-        return listen(config, sessions, err);
+        return listen(config, sessions, handshake, err);
     }
 
-    private static int listen(ServerConfig config, SessionFactory sessions, PrintWriter err)
+    private static int listen(ServerConfig config, SessionFactory sessions, Handshake handshake, PrintWriter err)
             throws IOException, InterruptedException {
         InetSocketAddress address;
         try {
@@ -75,7 +84,7 @@ final class ServerLauncher {
         }
         TcpServer server;
         try {
-            server = TcpServer.bind(address, sessions, config.allowed(), config.maxSessions());
+            server = TcpServer.bind(address, sessions, config.allowed(), config.maxSessions(), handshake);
         } catch (BindException e) {
             err.println(BindAdvice.explain(config.port(), e));
             return EXIT_RUNTIME;
@@ -95,7 +104,7 @@ final class ServerLauncher {
     private static void announce(ServerConfig config, String where) {
         LOG.info("listening on " + where + ", root " + config.root().toAbsolutePath().normalize()
                 + ", allow " + config.allowed() + ", idle timeout " + DurationValue.format(config.idleTimeout())
-                + (config.readOnly() ? ", read-only" : ""));
+                + (config.readOnly() ? ", read-only" : "") + config.tls().describe());
     }
 
     private static int serve(List<TcpServer> servers) throws InterruptedException {

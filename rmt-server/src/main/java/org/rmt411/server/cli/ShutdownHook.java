@@ -10,13 +10,14 @@ import org.rmt411.server.transport.TcpServer;
 /**
  * SIGTERM handling: stop accepting, let every session close its device, exit 0. The JVM would
  * report 143 for a signal, which service managers count as a failure, so the hook ends with
- * {@code halt(0)} unless the exit was our own. One hook for all servers: two hooks would each
+ * {@code halt} with our own status (0 after a signal). One hook for all servers: two hooks would each
  * halt while the other still closes.
  */
 final class ShutdownHook {
     private static final Logger LOG = Logger.getLogger("rmt411");
     private static final List<TcpServer> SERVERS = new CopyOnWriteArrayList<>();
-    private static volatile boolean exiting;
+    /** The code main() exits with, or -1 while serving (a shutdown then comes from a signal). */
+    private static volatile int exitCode = -1;
 
     private ShutdownHook() {
     }
@@ -28,7 +29,7 @@ final class ShutdownHook {
     static void install() {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Decide first: closing the server lets main() return and call exit() meanwhile.
-            boolean bySignal = !exiting;
+            int ours = exitCode;
             try {
                 // Every session learns it ends for a shutdown (its audit line says so) and closes
                 // its device; then the listeners stop, ending any session that came in meanwhile.
@@ -37,10 +38,12 @@ final class ShutdownHook {
                 Thread.currentThread().interrupt();
             }
             SERVERS.forEach(TcpServer::close);
-            if (bySignal) {
+            if (ours < 0) {
                 LOG.info("terminated, all devices closed");
-                Runtime.getRuntime().halt(0);
             }
+            // Always our own status: when SIGTERM and our own exit race, the JVM would report the
+            // signal's 143, which service managers count as a failure.
+            Runtime.getRuntime().halt(Math.max(ours, 0));
         }, "rmt411-shutdown"));
     }
 
@@ -50,7 +53,7 @@ final class ShutdownHook {
     }
 
     static void exit(int code) {
-        exiting = true;
+        exitCode = code;
         System.exit(code);
     }
 }

@@ -20,7 +20,7 @@ import org.rmt411.protocol.RmtException;
  * umask).
  */
 public final class FileProvider implements DeviceProvider {
-    private static final FileAttribute<?> MODE_0644 =
+    static final FileAttribute<?> MODE_0644 =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
 
     private final RootJail jail;
@@ -68,7 +68,8 @@ public final class FileProvider implements DeviceProvider {
         }
     }
 
-    private static Set<OpenOption> options(int flags) {
+    /** The channel options for an open of a regular file with {@code flags}. */
+    static Set<OpenOption> options(int flags) {
         Set<OpenOption> options = new HashSet<>();
         int mode = OpenFlags.accessMode(flags);
         // Always readable underneath: the device itself refuses R on a write-only open with EBADF,

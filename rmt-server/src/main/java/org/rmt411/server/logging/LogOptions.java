@@ -30,7 +30,7 @@ public record LogOptions(LogMode mode, Path file) {
      * usage error is reported where the operator asked. Anything odd yields {@link #AUTO}; the
      * parsers then report it.
      */
-    static LogOptions scan(String... args) {
+    public static LogOptions scan(String... args) {
         if (args.length > 0 && !args[0].startsWith("-")) {
             return AUTO; // an operator subcommand: it has no log options
         }

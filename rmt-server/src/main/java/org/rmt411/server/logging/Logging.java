@@ -36,18 +36,37 @@ public final class Logging {
 
     /** Chooses the destination from {@code args} and the environment and installs it. */
     public static Started start(String... args) {
+        return start(LogOptions.scan(args));
+    }
+
+    /**
+     * Chooses the destination from {@code options} (the command line's, or the configuration
+     * file's when the command line names none) and the environment and installs it.
+     */
+    public static Started start(LogOptions options) {
+        return start(options, false);
+    }
+
+    /**
+     * As {@link #start(LogOptions)}; {@code quiet} (the system rmt, {@code --rmt}) keeps log
+     * records off stderr unless asked for: under ssh it is the user's terminal, where GNU rmt
+     * prints nothing, so {@code auto} chooses the journal if journald runs, else nowhere.
+     * Start-up errors still go to stderr, where the user sees why tar's open failed.
+     */
+    public static Started start(LogOptions options, boolean quiet) {
         if (System.getProperty(MANAGER) == null) {
             System.setProperty(MANAGER, "org.rmt411.server.logging.ServerLogManager");
         }
         Map<String, String> env = System.getenv();
         StandardError stderr = StandardError.probe(2);
-        LogOptions options = LogOptions.scan(args);
         boolean stderrUsable = !stderr.socket() || stderr.isJournalStream(env.get("JOURNAL_STREAM"));
         String problem = null;
         LogDestination destination;
         Handler handler;
         try {
-            destination = Destinations.choose(options, stderr, env);
+            // To the automatic choice, a quiet stderr looks like inetd's socket: not for records.
+            boolean hideStderr = quiet && options.mode() == LogMode.AUTO && options.file() == null;
+            destination = Destinations.choose(options, hideStderr ? new StandardError(true, 0, 0) : stderr, env);
             handler = destination.open();
         } catch (IllegalStateException | IOException e) {
             // What the operator asked for is an error; the automatic choice falls back quietly
@@ -55,7 +74,7 @@ public final class Logging {
             boolean automatic = options.equals(LogOptions.AUTO);
             problem = automatic ? null : describe(options, e);
             destination = !automatic ? Destinations.choose(LogOptions.AUTO, stderr, env)
-                    : stderrUsable ? new LogDestination.Stderr() : new LogDestination.None();
+                    : stderrUsable && !quiet ? new LogDestination.Stderr() : new LogDestination.None();
             handler = openOrNothing(destination);
         }
         install(handler);

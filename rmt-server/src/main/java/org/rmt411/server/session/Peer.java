@@ -8,8 +8,15 @@ import java.util.Map;
  * @param transport how the session arrived: {@code tcp}, {@code inetd}, {@code systemd},
  *     {@code stdio}, or a test's own name
  * @param address the peer's address and port, or what stands for it ({@code stdin})
+ * @param tlsSubject the subject of the certificate a TLS client presented (RFC 2253 form, as
+ *     {@code CN=backup,O=Example}), or {@code null} when it showed none or the session is not TLS
  */
-public record Peer(String transport, String address) {
+public record Peer(String transport, String address, String tlsSubject) {
+    /** A peer without a TLS identity. */
+    public Peer(String transport, String address) {
+        this(transport, address, null);
+    }
+
     /**
      * The peer of a session on stdin/stdout: sshd names the client in {@code SSH_CLIENT}
      * ("address port localport"); rsh and a local pipe leave only {@code stdin}.

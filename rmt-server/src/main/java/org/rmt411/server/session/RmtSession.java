@@ -19,6 +19,7 @@ import org.rmt411.server.device.Device;
 import org.rmt411.server.device.DeviceNamespace;
 import org.rmt411.server.device.ErrnoMapper;
 import org.rmt411.server.device.PayloadCutShortException;
+import org.rmt411.server.device.ReadOnlyDevice;
 
 /**
  * One rmt conversation: reads requests from an InputStream, answers on an OutputStream, and knows
@@ -231,12 +232,13 @@ public final class RmtSession implements Runnable {
         }
         closeQuietly();
         try {
-            device = namespace.open(open.device(), flags, peer.address());
+            device = namespace.open(open.device(), flags, PeerIdentity.of(peer));
         } catch (IOException | RuntimeException e) {
             audit.refused(open.device(), ErrnoMapper.toRmt(e).errno());
             throw e;
         }
-        audit.opened(open.device(), flags);
+        // The audit records what was granted: an O_RDWR open a rule made read-only reads "r".
+        audit.opened(open.device(), device instanceof ReadOnlyDevice ? flags & ~OpenFlags.O_ACCMODE : flags);
         ack(0);
     }
 

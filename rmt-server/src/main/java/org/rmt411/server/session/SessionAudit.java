@@ -78,8 +78,11 @@ final class SessionAudit {
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         StringBuilder sb = new StringBuilder("audit")
                 .append(" transport=").append(escape(peer.transport()))
-                .append(" peer=").append(escape(peer.address()))
-                .append(" start=").append(start)
+                .append(" peer=").append(escape(peer.address()));
+        if (peer.tlsSubject() != null) {
+            sb.append(" tls=").append(escape(peer.tlsSubject()));
+        }
+        sb.append(" start=").append(start)
                 .append(" duration=").append(took.toSeconds()).append('.')
                 .append(String.valueOf(1000 + took.toMillisPart()), 1, 4).append('s')
                 .append(" opened=").append(list(opened, openCount))

@@ -221,7 +221,16 @@ public final class LibraryAdmin {
             if (e.errno() != Errno.EBUSY.number()) {
                 throw e;
             }
-            throw new IOException(refusal + " (" + library.describeHolder(drive) + ")", e);
+            throw new InUseException(refusal + " (" + library.describeHolder(drive) + ")", e);
+        }
+    }
+
+    /** An operator command refused because a session has the drive open (exit 1, retry later). */
+    public static final class InUseException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InUseException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -58,11 +58,23 @@ public final class TapeLibrary {
 
     /** The library under {@code root}; {@code readOnly} writes nothing at all (see above). */
     public TapeLibrary(Path root, Settings settings, boolean readOnly) {
+        this(root, root.resolve(FOLDER), settings, readOnly);
+    }
+
+    private TapeLibrary(Path root, Path folder, Settings settings, boolean readOnly) {
         this.root = root;
-        this.folder = root.resolve(FOLDER);
+        this.folder = folder;
         this.settings = settings;
         this.readOnly = readOnly;
         this.locks = new DriveLocks(this, readOnly);
+    }
+
+    /**
+     * The library in {@code folder} itself, wherever it is (the configuration file's
+     * {@code library}, such as {@code /var/lib/rmt411/library}); {@code readOnly} as above.
+     */
+    public static TapeLibrary inFolder(Path folder, Settings settings, boolean readOnly) {
+        return new TapeLibrary(folder.getParent() == null ? folder : folder.getParent(), folder, settings, readOnly);
     }
 
     public Path folder() {
@@ -83,7 +95,8 @@ public final class TapeLibrary {
      */
     public void requireFolder() throws IOException {
         if (!Files.isDirectory(folder)) {
-            throw new IOException("no tape library under " + root
+            throw new IOException((folder.equals(root.resolve(FOLDER)) ? "no tape library under " + root
+                    : "no tape library in " + folder)
                     + " (it is created by the first use of /dev/nst0 or by cartridge create)");
         }
     }

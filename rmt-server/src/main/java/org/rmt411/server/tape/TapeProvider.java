@@ -18,10 +18,21 @@ public final class TapeProvider implements DeviceProvider {
     private static final Pattern NAME = Pattern.compile("/*dev/(n?)st(0|[1-9][0-9]{0,3})");
 
     private final TapeLibrary library;
+    private final boolean absoluteOnly;
 
-    /** Drives of {@code library}. */
+    /** Drives of {@code library}; {@code dev/nst0} names drive 0 as {@code /dev/nst0} does (under a root). */
     public TapeProvider(TapeLibrary library) {
+        this(library, false);
+    }
+
+    /**
+     * Drives of {@code library}; with {@code absoluteOnly} only {@code /dev/nstN} and
+     * {@code /dev/stN} are drives: on host paths (no root) {@code dev/nst0} is a file in the
+     * working directory, as GNU rmt opens it.
+     */
+    public TapeProvider(TapeLibrary library, boolean absoluteOnly) {
         this.library = library;
+        this.absoluteOnly = absoluteOnly;
     }
 
     @Override
@@ -36,7 +47,7 @@ public final class TapeProvider implements DeviceProvider {
     @Override
     public Optional<Device> open(String name, int flags, String peer) throws IOException {
         Matcher m = NAME.matcher(name);
-        if (!m.matches() || Integer.parseInt(m.group(2)) >= library.settings().drives()) {
+        if ((absoluteOnly && !name.startsWith("/")) || !m.matches() || Integer.parseInt(m.group(2)) >= library.settings().drives()) {
             return Optional.empty();
         }
         int drive = Integer.parseInt(m.group(2));

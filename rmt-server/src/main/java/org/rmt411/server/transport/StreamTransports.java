@@ -50,15 +50,16 @@ public final class StreamTransports {
      * @return the server for a listening socket, or {@code null} after a single session ended
      * @throws IOException if nothing usable was inherited
      */
-    public static TcpServer serveInherited(SessionFactory sessions, CidrSet allow, int maxSessions)
-            throws IOException {
+    public static TcpServer serveInherited(SessionFactory sessions, CidrSet allow, int maxSessions,
+            Handshake handshake) throws IOException {
         Channel channel = System.inheritedChannel();
         if (channel instanceof SocketChannel) {
-            serveConnected((SocketChannel) channel, sessions, allow, "inetd");
+            serveConnected((SocketChannel) channel, sessions, allow, "inetd", handshake);
             return null;
         }
         if (channel instanceof ServerSocketChannel) {
-            return new TcpServer((ServerSocketChannel) channel, sessions, allow, maxSessions);
+            return new TcpServer((ServerSocketChannel) channel, sessions, allow, new Semaphore(maxSessions),
+                    handshake);
         }
         throw new IOException("--inetd: no socket was inherited (got " + channel
                 + "); start rmt-server from inetd or a systemd socket unit, or use --port or --stdio");
@@ -71,8 +72,8 @@ public final class StreamTransports {
      *
      * @return the servers of the listening sockets (empty when there were none)
      */
-    public static List<TcpServer> serveActivated(SessionFactory sessions, CidrSet allow, int maxSessions, int count)
-            throws IOException, InterruptedException {
+    public static List<TcpServer> serveActivated(SessionFactory sessions, CidrSet allow, int maxSessions, int count,
+            Handshake handshake) throws IOException, InterruptedException {
         Channel[] channels = InheritedSockets.adopt(SocketActivation.FIRST_FD, count);
         for (int i = 0; i < count; i++) {
             if (!isTcp(channels[i])) {
@@ -86,9 +87,10 @@ public final class StreamTransports {
         List<Thread> connections = new ArrayList<>();
         for (Channel channel : channels) {
             if (channel instanceof ServerSocketChannel) {
-                servers.add(new TcpServer((ServerSocketChannel) channel, sessions, allow, slots));
+                servers.add(new TcpServer((ServerSocketChannel) channel, sessions, allow, slots, handshake));
             } else {
-                Thread thread = new Thread(() -> serveConnected((SocketChannel) channel, sessions, allow, "systemd"),
+                Thread thread = new Thread(() -> serveConnected((SocketChannel) channel, sessions, allow, "systemd",
+                        handshake),
                         "rmt411-activated");
                 thread.start();
                 connections.add(thread);
@@ -121,10 +123,12 @@ public final class StreamTransports {
         }
     }
 
-    /** One session on a connected socket, unless its peer is outside {@code allow}. */
-    /** One session on a connected socket; {@code transport} names how it came for the audit line. */
+    /**
+     * One session on a connected socket, unless its peer is outside {@code allow} or fails the
+     * handshake; {@code transport} names how it came for the audit line ({@code +tls} added).
+     */
     private static void serveConnected(SocketChannel channel, SessionFactory sessions, CidrSet allow,
-            String transport) {
+            String transport, Handshake handshake) {
         try (SocketChannel socket = channel) {
             SocketAddress remote = socket.getRemoteAddress();
             String peer = String.valueOf(remote);
@@ -133,7 +137,13 @@ public final class StreamTransports {
                 return;
             }
             SocketTuning.apply(socket);
-            sessions.newSession(socket, socket, new Peer(transport, peer)).run();
+            java.util.Optional<Handshake.Link> link = handshake.accept(socket, peer);
+            if (link.isPresent()) {
+                String name = handshake == Handshake.PLAIN ? transport : transport + "+tls";
+                try (WritableByteChannel out = link.get().out()) {
+                    sessions.newSession(link.get().in(), out, new Peer(name, peer, link.get().tlsSubject())).run();
+                }
+            }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "session on inherited socket: " + e);
         }

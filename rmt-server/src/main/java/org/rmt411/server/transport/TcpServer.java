@@ -29,6 +29,7 @@ public final class TcpServer implements Closeable {
     private final SessionFactory sessions;
     private final CidrSet allow;
     private final Semaphore slots;
+    private final Handshake handshake;
     private final Set<SocketChannel> active = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
@@ -42,15 +43,20 @@ public final class TcpServer implements Closeable {
      * @param maxSessions connections served at once; more are refused with {@code E16}
      */
     public TcpServer(ServerSocketChannel listener, SessionFactory sessions, CidrSet allow, int maxSessions) {
-        this(listener, sessions, allow, new Semaphore(maxSessions));
+        this(listener, sessions, allow, new Semaphore(maxSessions), Handshake.PLAIN);
     }
 
-    /** Starts serving on {@code listener}; {@code slots} may be shared by several listeners. */
-    TcpServer(ServerSocketChannel listener, SessionFactory sessions, CidrSet allow, Semaphore slots) {
+    /**
+     * Starts serving on {@code listener}; {@code slots} may be shared by several listeners;
+     * {@code handshake} turns each connection into the session's channels (plain or TLS).
+     */
+    TcpServer(ServerSocketChannel listener, SessionFactory sessions, CidrSet allow, Semaphore slots,
+            Handshake handshake) {
         this.listener = listener;
         this.sessions = sessions;
         this.allow = allow;
         this.slots = slots;
+        this.handshake = handshake;
         this.port = localPort(listener);
         this.acceptor = new Thread(this::acceptLoop, "rmt411-accept");
         acceptor.start();
@@ -59,6 +65,12 @@ public final class TcpServer implements Closeable {
     /** Binds {@code address} (port 0 picks a free port) and starts serving. */
     public static TcpServer bind(InetSocketAddress address, SessionFactory sessions, CidrSet allow,
             int maxSessions) throws IOException {
+        return bind(address, sessions, allow, maxSessions, Handshake.PLAIN);
+    }
+
+    /** Binds {@code address} and starts serving, each connection through {@code handshake}. */
+    public static TcpServer bind(InetSocketAddress address, SessionFactory sessions, CidrSet allow,
+            int maxSessions, Handshake handshake) throws IOException {
         ServerSocketChannel listener = ServerSocketChannel.open();
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -67,7 +79,7 @@ public final class TcpServer implements Closeable {
             listener.close();
             throw e;
         }
-        return new TcpServer(listener, sessions, allow, maxSessions);
+        return new TcpServer(listener, sessions, allow, new Semaphore(maxSessions), handshake);
     }
 
     /** The port actually listened on. */
@@ -132,7 +144,14 @@ public final class TcpServer implements Closeable {
         LOG.log(Level.INFO, "session from " + peer);
         try (socket) {
             SocketTuning.apply(socket);
-            sessions.newSession(socket, socket, new Peer("tcp", peer)).run();
+            java.util.Optional<Handshake.Link> link = handshake.accept(socket, peer);
+            if (link.isPresent()) {
+                Handshake.Link l = link.get();
+                // Closing the output ends a TLS session with close_notify; for TCP it is the socket.
+                try (java.nio.channels.WritableByteChannel out = l.out()) {
+                    sessions.newSession(l.in(), out, new Peer(handshake.transport(), peer, l.tlsSubject())).run();
+                }
+            }
         } catch (IOException e) {
             LOG.log(Level.DEBUG, () -> "session " + peer + ": " + e);
         } finally {

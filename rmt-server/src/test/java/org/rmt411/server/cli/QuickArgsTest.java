@@ -2,8 +2,12 @@ package org.rmt411.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rmt411.server.config.ConfigFile;
 
 /** The fast start-up parser and picocli must read every plain server invocation alike. */
 class QuickArgsTest {
@@ -24,13 +28,88 @@ class QuickArgsTest {
             new String[] {"--inetd", "--log-file", "/var/log/rmt411.log"},
             new String[] {"--log=journal", "--port", "4110"},
             new String[] {"--log", "file", "--log-file=rmt.log", "--stdio"},
-            new String[] {"--log", "none", "--inetd"});
+            new String[] {"--log", "none", "--inetd"},
+            new String[] {"--rmt"},
+            new String[] {"--rmt", "--config", "/etc/rmt411/other.conf", "--library", "/srv/vtl"},
+            new String[] {"--rmt", "--no-tapes", "--root=/srv/tapes"},
+            new String[] {"--stdio", "--tapes", "--config=/x.conf"},
+            new String[] {"--port", "4110", "--tls-cert", "/etc/rmt411/cert.pem", "--tls-key", "/etc/rmt411/key.pem"},
+            new String[] {"--tls-cert=c.pem", "--tls-key=k.pem", "--tls-client-ca=ca.pem", "--inetd"});
 
     @Test
     void agreesWithPicocli() {
         for (String[] args : PLAIN) {
             assertThat(QuickArgs.parse(args)).as(String.join(" ", args)).contains(ServerMain.parse(args));
         }
+    }
+
+    @TempDir
+    Path dir;
+
+    private ConfigFile file(String... lines) throws Exception {
+        return ConfigKeys.parser().read(Files.writeString(dir.resolve("rmt411.conf"), String.join("\n", lines)));
+    }
+
+    @Test
+    void agreesWithPicocliOverAConfigurationFile() throws Exception {
+        ConfigFile file = file("root = /srv/tapes", "library = /srv/vtl", "tapes = on", "drives = 3",
+                "capacity = 1G", "early-warning = 4M", "autoloader = off", "read-only = on", "idle-timeout = 15m",
+                "max-record = 65536", "seek-order = offset-first", "trace = on", "allow backup rw /dev/nst*");
+        for (String[] args : PLAIN) {
+            assertThat(QuickArgs.parse(file, args)).as(String.join(" ", args)).contains(ServerMain.parse(file, args));
+        }
+    }
+
+    @Test
+    void theCommandLineOverridesTheFile() throws Exception {
+        ConfigFile file = file("root = /srv/tapes", "drives = 3", "autoloader = off", "tapes = off",
+                "idle-timeout = 15m", "library = /srv/vtl", "deny * rw /etc/**");
+        String[] args = {"--rmt", "--root", "/srv/other", "--drives=2", "--autoloader", "--tapes", "--idle-timeout", "0"};
+        ServerConfig c = QuickArgs.parse(file, args).orElseThrow();
+        assertThat(c).isEqualTo(ServerMain.parse(file, args));
+        assertThat(c.root()).isEqualTo(Path.of("/srv/other"));
+        assertThat(c.tapes().drives()).isEqualTo(2);
+        assertThat(c.tapes().autoloader()).isTrue();
+        assertThat(c.virtualTapes()).isTrue();
+        assertThat(c.idleTimeout()).isZero();
+        assertThat(c.library()).as("the file's, nothing overrode it").isEqualTo(Path.of("/srv/vtl"));
+        assertThat(c.access().rules()).hasSize(1);
+        ServerConfig fileOnly = QuickArgs.parse(file, "--rmt").orElseThrow();
+        assertThat(fileOnly.root()).isEqualTo(Path.of("/srv/tapes"));
+        assertThat(fileOnly.tapes().drives()).isEqualTo(3);
+        assertThat(fileOnly.virtualTapes()).isFalse();
+        assertThat(fileOnly.library()).isNull();
+    }
+
+    @Test
+    void theCommandLinesLogOptionsReplaceTheFilesAsAPair() throws Exception {
+        file("log = none", "drives = 2");
+        String conf = dir.resolve("rmt411.conf").toString();
+        ConfigLoad plain = ConfigLoad.of("--stdio", "--config", conf);
+        assertThat(plain.logOptions("--stdio", "--config", conf))
+                .isEqualTo(new org.rmt411.server.logging.LogOptions(org.rmt411.server.logging.LogMode.NONE, null));
+        String[] args = {"--stdio", "--config=" + conf, "--log-file", "/var/log/r.log"};
+        ConfigLoad overridden = ConfigLoad.of(args);
+        assertThat(overridden.file().value("log")).isEmpty();
+        assertThat(overridden.file().value("drives")).contains("2");
+        assertThat(QuickArgs.parse(overridden.file(), args).orElseThrow().log().file()).isEqualTo(Path.of("/var/log/r.log"));
+        assertThat(ConfigLoad.of("--rmt", "--config", dir.resolve("missing.conf").toString()).problem())
+                .isEqualTo(dir.resolve("missing.conf") + ": No such file or directory");
+        assertThat(ConfigLoad.of("cartridge", "list", "--config", conf).file()).isEqualTo(ConfigFile.NONE);
+    }
+
+    @Test
+    void rmtModeServesHostPathsAndVirtualTapesOnlyWhenAsked() throws Exception {
+        ServerConfig plain = QuickArgs.parse("--rmt").orElseThrow();
+        assertThat(plain.root()).as("no jail").isNull();
+        assertThat(plain.servesStdio()).isTrue();
+        assertThat(plain.library()).as("/dev/nst0 is the host's").isNull();
+        assertThat(QuickArgs.parse(file("tapes = on"), "--rmt").orElseThrow().library())
+                .isEqualTo(ServerConfig.SYSTEM_LIBRARY);
+        assertThat(QuickArgs.parse(file("root = /srv/tapes", "tapes = on"), "--rmt").orElseThrow().library())
+                .isEqualTo(Path.of("/srv/tapes/library"));
+        assertThat(QuickArgs.parse("--stdio").orElseThrow().library()).isEqualTo(Path.of("./tapes/library"));
+        assertThat(QuickArgs.parse("--stdio", "--no-tapes").orElseThrow().library()).isNull();
     }
 
     @Test
@@ -52,7 +131,14 @@ class QuickArgsTest {
                 new String[] {"--root="}, new String[] {"--root", ""}, new String[] {"--bind="},
                 new String[] {"--log", "sideways"}, new String[] {"--log", "file"}, new String[] {"--log-file="},
                 new String[] {"--log", "none", "--log-file", "x.log"}, new String[] {"--max-sessions", "0"},
-                new String[] {"--idle-timeout", "soon"}, new String[] {"--idle-timeout", "-5s"})) {
+                new String[] {"--idle-timeout", "soon"}, new String[] {"--idle-timeout", "-5s"},
+                new String[] {"--rmt", "--inetd"}, new String[] {"--library="}, new String[] {"--config"},
+                new String[] {"--rmt=yes"},
+                new String[] {"--tls-cert", "c.pem"}, new String[] {"--tls-key", "k.pem"},
+                new String[] {"--tls-client-ca", "ca.pem"}, new String[] {"--tls-cert", "c.pem", "--tls-key"},
+                new String[] {"--stdio", "--tls-cert", "c.pem", "--tls-key", "k.pem"},
+                new String[] {"--rmt", "--tls-cert", "c.pem", "--tls-key", "k.pem"},
+                new String[] {"--tls-cert=", "--tls-key", "k.pem"})) {
             assertThat(QuickArgs.parse(args)).as(String.join(" ", args)).isEmpty();
         }
     }

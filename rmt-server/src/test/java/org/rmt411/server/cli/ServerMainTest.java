@@ -46,7 +46,26 @@ class ServerMainTest {
     void helpListsExitCodesAndOptions() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("--port", "--root", "--stdio", "--inetd", "--read-only", "--allow",
-                "--max-sessions", "--seek-order", "--trace", "--log", "--log-file", "Exit codes");
+                "--max-sessions", "--seek-order", "--trace", "--log", "--log-file", "--rmt", "--config", "--library",
+                "--[no-]tapes", "/etc/rmt411/rmt411.conf", "Exit codes");
+    }
+
+    @Test
+    void aBrokenConfigurationFileIsOneLineAndExitOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path conf = java.nio.file.Files.writeString(dir.resolve("r.conf"), "drives = 2\ndrives = 3\n");
+        assertThat(run("--stdio", "--config", conf.toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("rmt-server: " + conf + ":2: drives is already set on line 1"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void operatorCommandsTakeTheLibraryFromTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path library = dir.resolve("vtl");
+        java.nio.file.Path conf = java.nio.file.Files.writeString(dir.resolve("r.conf"), "library = " + library + "\n");
+        assertThat(run("--config", conf.toString(), "cartridge", "create", "BK0001")).isZero();
+        assertThat(library.resolve("BK0001.tap")).exists();
     }
 
     @Test

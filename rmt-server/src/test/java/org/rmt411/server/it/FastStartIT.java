@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launchers' JVM options and the class-data archive that {@code make-archive.sh} makes at
+ * rmt411d's JVM options and the class-data archive that {@code make-archive.sh} makes at
  * install time (docs/performance.md, "Fast start"): the archive maps, and a stale or missing one
  * is skipped without a byte on stdout or stderr, which are the rmt connection (stdout under ssh,
  * both under inetd).
  */
 class FastStartIT {
     private static final Path DIST = Path.of(System.getProperty("user.dir")).resolve("../dist/src/main").normalize();
-    private static final Pattern OPTIONS = Pattern.compile("(?m)^JAVA_OPTS=\"([^\"]*)\" # rmt411: JVM options$");
+    private static final Pattern OPTIONS = Pattern.compile("(?m)^JVM_OPTS=\"([^\"]*)\"$");
     private static final String SESSION = "O/f\n578\nW5\nhelloL0\n0\nR5\nC\n";
     private static final String REPLIES = "A0\nA5\nA0\nA5\nhelloA0\n";
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -43,13 +43,11 @@ class FastStartIT {
         try (var stray = Files.list(archive.getParent())) {
             assertThat(stray).as("no half-made archive left beside it").containsExactly(archive);
         }
-        for (String launcher : List.of("rmt-rmt411", "rmt411d")) {
-            // -Xshare:on after the launcher's -Xshare:auto: fail instead of starting without it.
-            Run served = serve(launcher, archive, jar, "-Xshare:on");
-            assertThat(served.stdout).as(launcher + ": " + served.stderr).isEqualTo(REPLIES);
-            assertThat(served.stderr).isEmpty();
-            assertThat(served.exit).isZero();
-        }
+        // -Xshare:on after the launcher's -Xshare:auto: fail instead of starting without it.
+        Run served = serve(archive, jar, "-Xshare:on");
+        assertThat(served.stdout).as(served.stderr).isEqualTo(REPLIES);
+        assertThat(served.stderr).isEmpty();
+        assertThat(served.exit).isZero();
     }
 
     @Test
@@ -60,11 +58,11 @@ class FastStartIT {
         assertThat(made.exit).as(made.stderr).isZero();
         // Without -Xlog:disable the JVM says "Unable to use shared archive" on stdout here.
         Path moved = copyJar("elsewhere");
-        assertSilentAndServed(serve("rmt-rmt411", archive, moved));
-        assertSilentAndServed(serve("rmt-rmt411", dir.resolve("missing.jsa"), jar));
+        assertSilentAndServed(serve(archive, moved));
+        assertSilentAndServed(serve(dir.resolve("missing.jsa"), jar));
         // An upgraded package: same path, another jar.
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 3_600_000));
-        assertSilentAndServed(serve("rmt-rmt411", archive, jar));
+        assertSilentAndServed(serve(archive, jar));
     }
 
     @Test
@@ -86,10 +84,13 @@ class FastStartIT {
         assertThat(served.exit).isZero();
     }
 
-    /** The launcher's marked JVM options with its archive path replaced, then the jar in stdio mode. */
-    private Run serve(String launcher, Path archive, Path jar, String... extraOptions) throws Exception {
-        Matcher m = OPTIONS.matcher(Files.readString(DIST.resolve("bin").resolve(launcher)));
-        assertThat(m.find()).as(launcher + " has one marked JAVA_OPTS line").isTrue();
+    /**
+     * rmt411d's JVM options (rmt-rmt411 runs rmt411d) with its archive path replaced, then the
+     * jar in stdio mode.
+     */
+    private Run serve(Path archive, Path jar, String... extraOptions) throws Exception {
+        Matcher m = OPTIONS.matcher(Files.readString(DIST.resolve("bin/rmt411d")));
+        assertThat(m.find()).as("rmt411d has its JVM_OPTS line").isTrue();
         List<String> command = new ArrayList<>(List.of(JAVA));
         for (String option : m.group(1).split(" +")) {
             command.add(option.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=" + archive : option);

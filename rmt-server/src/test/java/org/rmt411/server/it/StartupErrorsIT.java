@@ -54,6 +54,25 @@ class StartupErrorsIT {
         fails(2, "rmt-server: --log loud: expected auto, stderr, journal, file or none", "--log", "loud");
         fails(2, "rmt-server: --log-file x.log: conflicts with --log none", "--log", "none", "--log-file", "x.log");
         fails(2, "rmt-server: --stdio and --inetd exclude each other", "--stdio", "--inetd");
+        fails(2, "rmt-server: --tls-cert needs --tls-key", "--tls-cert", "cert.pem");
+        fails(2, "rmt-server: --tls-client-ca needs --tls-cert and --tls-key", "--tls-client-ca", "ca.pem");
+        fails(2, "rmt-server: --tls-cert applies to TCP listeners, not --stdio (the remote shell is the secure"
+                + " channel there)", "--stdio", "--tls-cert", "c.pem", "--tls-key", "k.pem");
+    }
+
+    @Test
+    void unusableTlsFilesExitOneNamingTheFile() throws Exception {
+        org.rmt411.server.tls.TestPki pki = org.rmt411.server.tls.TestPki.create(
+                Files.createDirectories(dir.resolve("pki")));
+        String root = dir.resolve("r").toString();
+        fails(1, "rmt-server: " + dir.resolve("none.pem") + ": No such file or directory", "--port", "0", "--root",
+                root, "--tls-cert", dir.resolve("none.pem").toString(), "--tls-key", pki.key("server").toString());
+        fails(1, "rmt-server: " + pki.key("client") + ": this private key does not belong to the first certificate in "
+                + pki.cert("server") + " (CN=localhost)", "--port", "0", "--root", root,
+                "--tls-cert", pki.cert("server").toString(), "--tls-key", pki.key("client").toString());
+        fails(1, "rmt-server: " + pki.cert("server") + ": no PEM private key in it (expected -----BEGIN PRIVATE KEY-----,"
+                + " RSA PRIVATE KEY or EC PRIVATE KEY)", "--port", "0", "--root", root,
+                "--tls-cert", pki.cert("server").toString(), "--tls-key", pki.cert("server").toString());
     }
 
     @Test

@@ -109,6 +109,15 @@ class SessionEndTest {
     }
 
     @Test
+    void aTlsIdentityFollowsThePeerEscaped() {
+        SessionAudit tls = new SessionAudit(new Peer("tls", "192.0.2.7:40112", "CN=backup,O=Example Inc"));
+        assertThat(tls.line(SessionAudit.End.CLOSE, 0, null))
+                .startsWith("audit transport=tls peer=192.0.2.7:40112 tls=CN%3Dbackup%2CO%3DExample%20Inc start=");
+        assertThat(new SessionAudit(new Peer("tcp", "192.0.2.7:40112")).line(SessionAudit.End.CLOSE, 0, null))
+                .doesNotContain("tls=");
+    }
+
+    @Test
     void endsAreTold() throws Exception {
         try (Client c = new Client(SessionOptions.defaults().withIdleTimeout(Duration.ofMillis(300)))) {
             assertThat(c.exchange("O/dev/fake\n2\n", 3)).isEqualTo("A0\n");

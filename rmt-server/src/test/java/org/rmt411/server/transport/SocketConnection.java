@@ -6,13 +6,18 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 
-/** A loopback TCP client connection for the contract suite. */
+/** A loopback TCP (or TLS) client connection for the contract suite. */
 final class SocketConnection implements SessionContract.Connection {
     private final Socket socket;
     private final Runnable onClose;
 
     SocketConnection(int port, Runnable onClose) throws IOException {
-        this.socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this(new Socket(InetAddress.getLoopbackAddress(), port), onClose);
+    }
+
+    /** A connection over {@code socket}, already connected (an SSLSocket for TLS). */
+    SocketConnection(Socket socket, Runnable onClose) throws IOException {
+        this.socket = socket;
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(30_000);
         this.onClose = onClose;
