@@ -82,6 +82,10 @@ class InstallAsRootIT {
         assertThat(Run.run("man", "-w", "rmt411d-cartridge-create").ok().stdout()).contains("man8");
         assertThat(Path.of("/etc/systemd/system/sockets.target.wants/rmt411.socket")).as("not enabled").doesNotExist();
         Run.run("systemd-analyze", "verify", "/lib/systemd/system/rmt411.socket", SERVICE.toString()).ok();
+        // postinst made the class-data archive for this jar and JVM; the launcher's options map it.
+        assertThat(Path.of("/var/cache/rmt411/rmt411.jsa")).isNotEmptyFile();
+        Run.Result mapped = Run.run("sh", "-c", "RMT411_JAVA_OPTS='-Xshare:on' rmt411d --version");
+        assertThat(mapped.exit()).as(mapped.stderr()).isZero();
     }
 
     @Test
@@ -153,6 +157,7 @@ class InstallAsRootIT {
         assertThat(RmtAlternative.choices()).doesNotContain(RMT.toString());
         assertThat(RmtAlternative.query()).isEqualTo(before);
         assertThat(Path.of("/etc/rmt411")).doesNotExist();
+        assertThat(Path.of("/var/cache/rmt411")).as("the class-data archive").doesNotExist();
         assertThat(Run.sh(work, "ls /var/lib/systemd/deb-systemd-helper-enabled 2>/dev/null | grep rmt411").stdout())
                 .isEmpty();
         for (String file : installedFiles) {
