@@ -63,7 +63,7 @@ final class WindowSizer {
         long record = Math.max(1, averageRecord);
         long floorBytes = startRequests * record;
         windowBytes = Math.max(floorBytes, target);
-        windowRequests = (int) Math.min(MAX_REQUESTS, Math.max(startRequests, windowBytes / record + 1));
+        windowRequests = (int) Math.min(MAX_REQUESTS, Math.max(startRequests, (windowBytes + record - 1) / record));
         roundStart = nowNanos;
         roundBytes = 0;
     }

@@ -26,6 +26,12 @@ public final class InProcessServer implements AutoCloseable {
                 ServerRuntime.sessions(root, false, SessionOptions.defaults()), new CidrSet(CidrSet.LOOPBACK), 64));
     }
 
+    /** Serves {@code root} with its virtual tape library configured by {@code tapes}. */
+    public static InProcessServer serve(Path root, org.rmt411.server.tape.TapeLibrary.Settings tapes) throws IOException {
+        return new InProcessServer(TcpServer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                ServerRuntime.sessions(root, false, SessionOptions.defaults(), tapes), new CidrSet(CidrSet.LOOPBACK), 64));
+    }
+
     public int port() {
         return server.port();
     }
