@@ -21,7 +21,8 @@ import org.rmt411.protocol.RmtReplyEncoder;
  * <p>Exactness is kept where it matters. A write acknowledged ahead that then fails is reported
  * on the client's next request (which is not carried out) or on its close, never lost; the
  * client's exit code shows it. A write is acknowledged ahead only while the server has promised
- * room for it: after every open the bridge asks rmt411's headroom extension
+ * room for it: before the first write after an open, a close, a read or a positioning request,
+ * the bridge asks rmt411's headroom extension
  * ({@link Headroom}); the bytes promised (each record charged {@link Headroom#RECORD_OVERHEAD}
  * more) are spent by writes acknowledged ahead, and once they are spent every write waits for
  * its own reply, so the record that meets early warning or a full disk gets its ENOSPC exactly
@@ -48,6 +49,8 @@ public final class WriteBehindRelay {
     private RmtReply.Failure deferred;
     private long budget;
     private long lastAnswer;
+    /** Whether the headroom must be asked before the next write is acknowledged ahead. */
+    private boolean stale = true;
 
     private WriteBehindRelay(InputStream stdin, OutputStream stdout, Socket socket) throws IOException {
         this.clientIn = new BufferedInputStream(stdin, BUFFER);
@@ -113,8 +116,10 @@ public final class WriteBehindRelay {
     /** One request carried out in step: earlier writes first, then this one and its reply. */
     private void relay(RequestFrame frame) throws IOException {
         drain();
-        if (frame.isWrite() && deferred == null && lastAnswer >= REASK) {
-            askHeadroom(); // a large promise is spent: the server may have room for more
+        if (frame.isWrite() && frame.count() > 0 && deferred == null && (stale || lastAnswer >= REASK)) {
+            // First write since the position or the device changed, or a large promise is
+            // spent and the server may have room for more: ask (after the drain, so exactly).
+            askHeadroom();
             if (fitsAhead(frame.count())) {
                 writeAhead(frame);
                 return;
@@ -138,13 +143,18 @@ public final class WriteBehindRelay {
             return;
         }
         answer(frame, reply);
-        if (frame.letter() == 'O') {
+        if (movesOrReopens(frame.letter())) {
+            // A new device, a close, a read or a positioning op: the promise was for another
+            // place on the tape (an MTFSF or a read leaves less room), so it is void.
             budget = 0;
             lastAnswer = 0;
-            if (reply instanceof RmtReply.Ack) {
-                askHeadroom();
-            }
+            stale = true;
         }
+    }
+
+    /** Requests after which the headroom must be asked again; status and version probes leave it. */
+    private static boolean movesOrReopens(char letter) {
+        return letter != 'S' && letter != 's' && letter != 'v' && letter != 'V' && letter != 'W';
     }
 
     /** Passes a reply on; the payload of an R or S reply follows it. */
@@ -179,6 +189,7 @@ public final class WriteBehindRelay {
         RmtReply reply = replies.next();
         lastAnswer = reply instanceof RmtReply.Ack ack && ack.value() > 0 ? ack.value() : 0;
         budget = lastAnswer;
+        stale = false;
     }
 
     private void reportDeferred() throws IOException {
