@@ -40,6 +40,7 @@ public final class RemoteTape implements Closeable {
     private final ReplyBudget budget;
     private final WritePipeline writes;
     private final StatusReader statusReader;
+    private ReadAhead readAhead;
     private boolean broken;
     private boolean closed;
 
@@ -101,6 +102,11 @@ public final class RemoteTape implements Closeable {
      */
     public int read(byte[] b, int off, int len) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, b.length);
+        if (readAhead != null) {
+            ensureUsable();
+            writes.drain();
+            return readAhead.read(b, off, len);
+        }
         begin();
         encoder.read(len);
         send();
@@ -118,6 +124,16 @@ public final class RemoteTape implements Closeable {
     }
 
     /**
+     * Keeps several {@code R} in flight from now on. Only for a plain file (see {@link ReadAhead}):
+     * on a tape a read ahead past a filemark would move into the next file.
+     */
+    public void readAheadOnPlainFile() {
+        if (readAhead == null) {
+            readAhead = new ReadAhead(this);
+        }
+    }
+
+    /**
      * Writes one record of {@code len} (≥ 1) bytes as a single {@code W}. The reply may be
      * collected later (pipelining); a failure then surfaces at a later call or at close.
      */
@@ -128,6 +144,7 @@ public final class RemoteTape implements Closeable {
             throw new IllegalArgumentException("an rmt write needs at least one byte");
         }
         ensureUsable();
+        settleReads();
         writes.write(encoder, b, off, len);
     }
 
@@ -200,6 +217,9 @@ public final class RemoteTape implements Closeable {
     private void closeSession() throws IOException {
         RmtException first = null;
         try {
+            if (readAhead != null) {
+                readAhead.settle(false); // the file is closed next: its offset no longer matters
+            }
             writes.drain();
         } catch (RmtException e) {
             first = e;
@@ -295,7 +315,14 @@ public final class RemoteTape implements Closeable {
 
     private void begin() throws IOException {
         ensureUsable();
+        settleReads();
         writes.drain();
+    }
+
+    private void settleReads() throws IOException {
+        if (readAhead != null) {
+            readAhead.settle(true);
+        }
     }
 
     private void ensureUsable() throws IOException {

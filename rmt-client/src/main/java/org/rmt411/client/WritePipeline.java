@@ -9,14 +9,21 @@ import org.rmt411.protocol.RmtRequestEncoder;
 
 /**
  * Pipelined {@code W} requests of one {@link RemoteTape}: up to a window of writes await their
- * replies, which are read in order. Requests are not flushed one by one: the transport buffer
+ * replies, which are read in order. The window starts at the dialect's and is then sized from
+ * the measured RTT and throughput ({@link WindowSizer}), so a link with 10 ms of RTT is kept as
+ * full as loopback. Requests are not flushed one by one: the transport buffer
  * goes out when full, and everything goes out before the client waits for a reply, so each
  * syscall carries several records and the server never idles waiting for us.
  */
 final class WritePipeline {
     private final RemoteTape tape;
-    private final int window;
+    private final WindowSizer window;
     private final ArrayDeque<Integer> pending = new ArrayDeque<>();
+    /** Send times of the pending writes, in the same order. */
+    private final ArrayDeque<Long> sentAt = new ArrayDeque<>();
+    private long pendingBytes;
+    private long records;
+    private long recordBytes;
     private RmtException deferred;
     /** Writes already sent when a write failed: their errors are the same failure, not news. */
     private int cascade;
@@ -26,7 +33,7 @@ final class WritePipeline {
 
     WritePipeline(RemoteTape tape, int window) {
         this.tape = tape;
-        this.window = window;
+        this.window = new WindowSizer(window);
     }
 
     /** Sends one W; when the window is full, collects replies down to half of it. */
@@ -35,17 +42,23 @@ final class WritePipeline {
         try {
             encoder.write(b, off, len);
             pending.addLast(len);
-            if (pending.size() >= window) {
+            sentAt.addLast(System.nanoTime());
+            pendingBytes += len;
+            records++;
+            recordBytes += len;
+            if (window.full(pending.size(), pendingBytes)) {
                 encoder.flush();
             }
         } catch (IOException e) {
             // The server may have died after answering an earlier write with an error: report that.
             afterFailedSend(e);
         }
-        if (pending.size() >= window) {
-            while (pending.size() > window / 2) {
+        if (window.full(pending.size(), pendingBytes)) {
+            int half = pending.size() / 2;
+            while (pending.size() > half) {
                 collect();
             }
+            window.roundEnds(System.nanoTime(), recordBytes / records);
         }
         throwDeferred();
     }
@@ -68,6 +81,8 @@ final class WritePipeline {
 
     private void collect() throws IOException {
         int expected = pending.removeFirst();
+        long sent = sentAt.removeFirst();
+        pendingBytes -= expected;
         boolean inCascade = cascade > 0;
         cascade = Math.max(0, cascade - 1);
         long n;
@@ -84,6 +99,7 @@ final class WritePipeline {
             }
             return;
         }
+        window.replied(expected, sent, System.nanoTime());
         if (n < 0 || n > expected) {
             throw tape.broken(new RmtProtocolException("server answered a write of " + expected + " bytes with " + n));
         }
@@ -105,7 +121,11 @@ final class WritePipeline {
     }
 
     private void afterFailedSend(IOException sendError) throws IOException {
-        pending.pollLast(); // that request never fully left
+        Integer lost = pending.pollLast(); // that request never fully left
+        if (lost != null) {
+            sentAt.pollLast();
+            pendingBytes -= lost;
+        }
         try {
             while (!pending.isEmpty()) {
                 collect(); // replies the server sent before it went away

@@ -36,6 +36,11 @@ public sealed interface RmtRequest {
         public boolean isVersionHandshake() {
             return op == -1;
         }
+
+        /** True for the rmt411 extension {@code I-411}: how much may still be written (see {@link Headroom}). */
+        public boolean isHeadroomQuery() {
+            return op == Headroom.OP;
+        }
     }
 
     /** {@code i<op>⏎<count>⏎}: RMT V1 extended ioctl (2 RETEN, 3 ERASE, 4 EOM). */

@@ -95,6 +95,11 @@ public final class RmtRequestEncoder {
         ioctl(-1, 0);
     }
 
+    /** {@code I-411⏎0⏎}: the rmt411 headroom query ({@link Headroom}). */
+    public void headroomQuery() throws IOException {
+        ioctl(Headroom.OP, 0);
+    }
+
     /** Pushes the buffered requests to the server. */
     public void flush() throws IOException {
         out.flush();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rmt411.client.transport.Bridge;
+import org.rmt411.client.transport.WriteBehindRelay;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +37,14 @@ final class BridgeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TlsFlags tls = new TlsFlags();
 
+    @Option(names = "--write-behind",
+            description = {"Acknowledge each write at once and forward it pipelined, as st's buffered "
+                + "mode does: GNU tar then runs at the link's speed instead of one record per round "
+                + "trip. Only as far ahead as rmt411's server promises room (early warning, free "
+                + "space); a failed write is reported on the next request or at close. Against "
+                + "other servers it relays request by request."})
+    boolean writeBehind;
+
     @Option(names = "-l", paramLabel = "USER", description = "Ignored (remote shells pass the user).")
     String user;
 
@@ -56,7 +65,13 @@ final class BridgeCommand implements Callable<Integer> {
         }
         Socket socket = Bridge.connect(target.host(), target.port(), Duration.ofSeconds(timeoutSeconds),
                 tls.settings(cli));
-        Bridge.run(socket, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+        FileInputStream stdin = new FileInputStream(FileDescriptor.in);
+        FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        if (writeBehind) {
+            WriteBehindRelay.run(socket, stdin, stdout);
+        } else {
+            Bridge.run(socket, stdin, stdout);
+        }
         return ExitCode.OK.code();
     }
 

@@ -45,7 +45,7 @@ public final class TargetOptions {
     String statusRequest;
 
     @Option(names = "--write-window", paramLabel = "N", defaultValue = "32",
-            description = "Writes in flight before waiting for replies (default: ${DEFAULT-VALUE}).")
+            description = "Writes in flight to begin with; the window then grows to the link's bandwidth-delay product (1: no pipelining; default: ${DEFAULT-VALUE}).")
     int writeWindow;
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "30",

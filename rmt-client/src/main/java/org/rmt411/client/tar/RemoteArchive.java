@@ -178,8 +178,24 @@ public final class RemoteArchive {
         return RemoteTape.open(connector, device, OpenFlags.O_RDONLY, dialect);
     }
 
-    private RecordInputStream records(RemoteTape tape) {
+    private RecordInputStream records(RemoteTape tape) throws IOException {
+        if (isPlainFile(tape)) {
+            tape.readAheadOnPlainFile(); // never on a tape: see ReadAhead
+        }
         return new RecordInputStream(tape, Math.max(recordSize, RecordInputStream.DEFAULT_MAX_RECORD));
+    }
+
+    /**
+     * Whether the open target is known to be a plain file: a status request answers ENOTTY. A
+     * tape, or a server whose answer says neither, gets no read-ahead.
+     */
+    private static boolean isPlainFile(RemoteTape tape) throws IOException {
+        try {
+            tape.status();
+            return false;
+        } catch (RemoteTapeException e) {
+            return e.errno() == Errno.ENOTTY.number();
+        }
     }
 
     /** The tape file the archive starts in, or null for a plain file (which answers ENOTTY). */

@@ -51,6 +51,13 @@ public final class Bridge {
      * on this one (flushed per chunk, since the client waits for each reply).
      */
     public static void run(Socket socket, InputStream stdin, OutputStream stdout) throws IOException {
+        try (socket) {
+            pump(socket, stdin, stdout);
+        }
+    }
+
+    /** The copy of {@link #run}, without closing the socket at the end. */
+    static void pump(Socket socket, InputStream stdin, OutputStream stdout) throws IOException {
         Thread upstream = new Thread(() -> {
             try {
                 OutputStream toServer = socket.getOutputStream();
@@ -66,14 +73,12 @@ public final class Bridge {
         }, "rmt411-bridge-upstream");
         upstream.setDaemon(true);
         upstream.start();
-        try (socket) {
-            InputStream fromServer = socket.getInputStream();
-            byte[] buffer = new byte[BUFFER];
-            int n;
-            while ((n = fromServer.read(buffer)) >= 0) {
-                stdout.write(buffer, 0, n);
-                stdout.flush();
-            }
+        InputStream fromServer = socket.getInputStream();
+        byte[] buffer = new byte[BUFFER];
+        int n;
+        while ((n = fromServer.read(buffer)) >= 0) {
+            stdout.write(buffer, 0, n);
+            stdout.flush();
         }
     }
 }

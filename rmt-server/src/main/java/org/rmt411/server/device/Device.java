@@ -53,6 +53,15 @@ public interface Device extends Closeable {
     /** Serves {@code S} and {@code s<c>}: the MTIOCGET result. */
     MtStatus status() throws IOException;
 
+    /**
+     * Serves the rmt411 headroom query ({@link org.rmt411.protocol.Headroom}): how many bytes of
+     * records can still be written here, from the current position, with every one of them
+     * succeeding. A device that cannot promise anything refuses.
+     */
+    default long headroom() throws IOException {
+        throw new org.rmt411.protocol.RmtException(org.rmt411.protocol.Errno.EINVAL);
+    }
+
     /** Filemarks this open has written so far, the one a close writes included (for the audit line). */
     default long filemarksWritten() {
         return 0;

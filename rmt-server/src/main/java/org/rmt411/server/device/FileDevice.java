@@ -19,9 +19,12 @@ final class FileDevice implements Device {
     private final FileChannel channel;
     private final int accessMode;
     private final boolean append;
+    private final java.nio.file.Path store;
     private ByteBuffer chunk;
 
-    FileDevice(FileChannel channel, int accessMode, boolean append) {
+    /** {@code store} is a path on the file's file system, for {@link #headroom()}. */
+    FileDevice(FileChannel channel, int accessMode, boolean append, java.nio.file.Path store) {
+        this.store = store;
         this.channel = channel;
         this.accessMode = accessMode;
         this.append = append;
@@ -135,6 +138,19 @@ final class FileDevice implements Device {
     @Override
     public long ioctl(int op, int count) throws IOException {
         throw new RmtException(Errno.ENOTTY);
+    }
+
+    /**
+     * The file system's usable space less {@link FreeSpace#MARGIN}: a write-behind client writes
+     * no further ahead than that, so GNU tar's {@code -M} still gets its ENOSPC on the record
+     * that meets it (unless another writer fills the file system within the margin).
+     */
+    @Override
+    public long headroom() throws IOException {
+        if (accessMode == OpenFlags.O_RDONLY) {
+            throw new RmtException(Errno.EBADF);
+        }
+        return FreeSpace.below(store);
     }
 
     @Override

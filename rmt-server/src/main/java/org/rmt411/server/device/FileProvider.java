@@ -64,7 +64,7 @@ public final class FileProvider implements DeviceProvider {
             FileChannel channel = jail.posixModes()
                     ? target.open(options(flags), MODE_0644) : target.open(options(flags));
             return Optional.of(new FileDevice(channel, OpenFlags.accessMode(flags),
-                    (flags & OpenFlags.O_APPEND) != 0));
+                    (flags & OpenFlags.O_APPEND) != 0, jail.root().resolve(String.join("/", segments))));
         }
     }
 

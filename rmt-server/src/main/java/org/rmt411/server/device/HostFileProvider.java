@@ -48,7 +48,9 @@ public final class HostFileProvider implements DeviceProvider {
                     OpenFlags.accessMode(flags)));
         }
         FileChannel channel = FileChannel.open(path, FileProvider.options(flags), FileProvider.MODE_0644);
-        return Optional.of(new FileDevice(channel, OpenFlags.accessMode(flags), (flags & OpenFlags.O_APPEND) != 0));
+        // The file itself names the file system whose free space the headroom extension reports.
+        return Optional.of(new FileDevice(channel, OpenFlags.accessMode(flags), (flags & OpenFlags.O_APPEND) != 0,
+                path));
     }
 
     private boolean inReserved(Path path) {

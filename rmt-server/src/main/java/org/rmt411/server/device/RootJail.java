@@ -53,6 +53,11 @@ public final class RootJail {
         locate("").close();
     }
 
+    /** The root's real path (links resolved). */
+    public Path root() {
+        return realRoot;
+    }
+
     /** Whether files under the root take POSIX permissions at creation. */
     public boolean posixModes() {
         return posixModes;

@@ -292,6 +292,11 @@ public final class RmtSession implements Runnable {
             ack(1);
             return;
         }
+        if (ioctl.isHeadroomQuery()) {
+            // rmt411's own extension (docs/protocol.md), asked by rmt411 bridge --write-behind.
+            ack(requireDevice().headroom());
+            return;
+        }
         mtioctop(rmtV1 ? MtOp.fromPortable(ioctl.op()) : ioctl.op(), ioctl.count());
     }
 

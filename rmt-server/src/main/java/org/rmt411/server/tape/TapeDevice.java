@@ -47,6 +47,11 @@ final class TapeDevice implements Device {
     }
 
     @Override
+    public long headroom() throws IOException {
+        return drive.headroom();
+    }
+
+    @Override
     public MtStatus status() {
         return drive.status();
     }

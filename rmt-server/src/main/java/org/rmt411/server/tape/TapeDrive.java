@@ -110,6 +110,30 @@ final class TapeDrive {
     }
 
     /**
+     * The headroom query ({@link org.rmt411.protocol.Headroom}): record bytes that can still be
+     * written here before early warning, so that every one of them completes (the write that
+     * reaches early warning also completes, but a client asking this writes that one and what
+     * follows one at a time). An unlimited cartridge is bounded by its file system's free space.
+     * In fixed-block mode the answer is in whole blocks, each charged the client's per-record
+     * overhead, since every block is a record of its own on the tape.
+     */
+    long headroom() throws IOException {
+        Cartridge c = writableCartridge();
+        if (state.eof == StEof.EOM_OK) {
+            return 0;
+        }
+        long capacity = c.capacity();
+        long room = capacity > 0 ? capacity - c.earlyWarning() - state.offset
+                : org.rmt411.server.device.FreeSpace.below(c.imagePath().getParent());
+        room = Math.max(0, room);
+        int size = state.blockSize;
+        if (size > 0) {
+            return room / (size + org.rmt411.protocol.Headroom.RECORD_OVERHEAD) * size;
+        }
+        return room;
+    }
+
+    /**
      * MTWEOF / MTWEOFI: n marks at the position, then the synchronisation point. st counts
      * fileno + n and sets block 0 even for n = 0, and ST_NOEOF (st_int_ioctl).
      */
