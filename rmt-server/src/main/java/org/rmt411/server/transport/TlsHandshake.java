@@ -2,7 +2,6 @@ package org.rmt411.server.transport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -15,8 +14,11 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
@@ -43,6 +45,13 @@ public final class TlsHandshake implements Handshake {
             System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
         }
     }
+
+    /** One daemon thread enforces every handshake deadline. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "rmt411-tls-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final SSLContext context;
     private final boolean clientCertificates;
@@ -83,12 +92,26 @@ public final class TlsHandshake implements Handshake {
 
     @Override
     public Optional<Link> accept(SocketChannel channel, String peer) throws IOException {
+        // Each read waits at most the timeout, and a guard closes the connection when the whole
+        // handshake has not finished by then: a client dribbling a byte at a time gains nothing.
+        ScheduledFuture<?> guard = DEADLINES.schedule(() -> closeQuietly(channel), timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            return handshake(channel, peer);
+        } catch (IOException e) {
+            return refused(peer, guard.isDone() ? "TLS handshake not finished within " + shown(timeout)
+                    : "TLS handshake failed: " + e.getMessage());
+        } finally {
+            guard.cancel(false);
+        }
+    }
+
+    private Optional<Link> handshake(SocketChannel channel, String peer) throws IOException {
         Socket socket = channel.socket();
         socket.setSoTimeout(Math.toIntExact(Math.max(1, timeout.toMillis())));
-        InputStream raw = socket.getInputStream();
         int first;
         try {
-            first = raw.read();
+            first = socket.getInputStream().read();
         } catch (SocketTimeoutException e) {
             return refused(peer, "no TLS handshake within " + shown(timeout));
         }
@@ -106,15 +129,16 @@ public final class TlsHandshake implements Handshake {
         parameters.setProtocols(TlsContexts.PROTOCOLS);
         parameters.setNeedClientAuth(clientCertificates);
         ssl.setSSLParameters(parameters);
+        ssl.startHandshake();
+        return Optional.of(new Link(new TlsInput(ssl), Channels.newChannel(ssl.getOutputStream()), subject(ssl)));
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
         try {
-            ssl.startHandshake();
-        } catch (SocketTimeoutException e) {
-            return refused(peer, "TLS handshake not finished within " + shown(timeout));
-        } catch (SSLException e) {
-            return refused(peer, "TLS handshake failed: " + e.getMessage());
+            channel.close();
+        } catch (IOException e) {
+            // Closed already: the handshake is over either way.
         }
-        return Optional.of(new Link(new TlsInput(ssl),
-                Channels.newChannel(ssl.getOutputStream()), subject(ssl)));
     }
 
     /**
