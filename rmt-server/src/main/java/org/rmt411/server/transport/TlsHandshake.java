@@ -2,6 +2,7 @@ package org.rmt411.server.transport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -151,19 +152,21 @@ public final class TlsHandshake implements Handshake {
      */
     private static final class TlsInput implements ReadableByteChannel {
         private static final int POLL_MILLIS = 200;
-        private final ReadableByteChannel tls;
+        private final InputStream tls;
+        /** For a direct buffer: a TLS record holds at most 16 KiB, so one read never needs more. */
+        private final byte[] chunk = new byte[16 * 1024];
         private volatile boolean ended;
 
         TlsInput(SSLSocket socket) throws IOException {
             socket.setSoTimeout(POLL_MILLIS);
-            this.tls = Channels.newChannel(socket.getInputStream());
+            this.tls = socket.getInputStream();
         }
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
             while (!ended) {
                 try {
-                    return tls.read(dst);
+                    return dst.hasArray() ? readInto(dst) : readVia(dst);
                 } catch (SocketTimeoutException e) {
                     // A slice ended with nothing to read: look at the flag and wait on.
                 }
@@ -171,9 +174,26 @@ public final class TlsHandshake implements Handshake {
             return -1;
         }
 
+        /** Decrypts straight into the session's heap buffer, without a copy. */
+        private int readInto(ByteBuffer dst) throws IOException {
+            int n = tls.read(dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
+            if (n > 0) {
+                dst.position(dst.position() + n);
+            }
+            return n;
+        }
+
+        private int readVia(ByteBuffer dst) throws IOException {
+            int n = tls.read(chunk, 0, Math.min(chunk.length, dst.remaining()));
+            if (n > 0) {
+                dst.put(chunk, 0, n);
+            }
+            return n;
+        }
+
         @Override
         public boolean isOpen() {
-            return !ended && tls.isOpen();
+            return !ended;
         }
 
         @Override
