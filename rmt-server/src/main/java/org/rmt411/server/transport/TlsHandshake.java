@@ -15,8 +15,11 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
@@ -43,6 +46,13 @@ public final class TlsHandshake implements Handshake {
             System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
         }
     }
+
+    /** One daemon thread enforces every handshake deadline. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "rmt411-tls-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final SSLContext context;
     private final boolean clientCertificates;
@@ -83,12 +93,26 @@ public final class TlsHandshake implements Handshake {
 
     @Override
     public Optional<Link> accept(SocketChannel channel, String peer) throws IOException {
+        // Each read waits at most the timeout, and a guard closes the connection when the whole
+        // handshake has not finished by then: a client dribbling a byte at a time gains nothing.
+        ScheduledFuture<?> guard = DEADLINES.schedule(() -> closeQuietly(channel), timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            return handshake(channel, peer);
+        } catch (IOException e) {
+            return refused(peer, guard.isDone() ? "TLS handshake not finished within " + shown(timeout)
+                    : "TLS handshake failed: " + e.getMessage());
+        } finally {
+            guard.cancel(false);
+        }
+    }
+
+    private Optional<Link> handshake(SocketChannel channel, String peer) throws IOException {
         Socket socket = channel.socket();
         socket.setSoTimeout(Math.toIntExact(Math.max(1, timeout.toMillis())));
-        InputStream raw = socket.getInputStream();
         int first;
         try {
-            first = raw.read();
+            first = socket.getInputStream().read();
         } catch (SocketTimeoutException e) {
             return refused(peer, "no TLS handshake within " + shown(timeout));
         }
@@ -106,15 +130,16 @@ public final class TlsHandshake implements Handshake {
         parameters.setProtocols(TlsContexts.PROTOCOLS);
         parameters.setNeedClientAuth(clientCertificates);
         ssl.setSSLParameters(parameters);
+        ssl.startHandshake();
+        return Optional.of(new Link(new TlsInput(ssl), Channels.newChannel(ssl.getOutputStream()), subject(ssl)));
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
         try {
-            ssl.startHandshake();
-        } catch (SocketTimeoutException e) {
-            return refused(peer, "TLS handshake not finished within " + shown(timeout));
-        } catch (SSLException e) {
-            return refused(peer, "TLS handshake failed: " + e.getMessage());
+            channel.close();
+        } catch (IOException e) {
+            // Closed already: the handshake is over either way.
         }
-        return Optional.of(new Link(new TlsInput(ssl),
-                Channels.newChannel(ssl.getOutputStream()), subject(ssl)));
     }
 
     /**
@@ -127,19 +152,21 @@ public final class TlsHandshake implements Handshake {
      */
     private static final class TlsInput implements ReadableByteChannel {
         private static final int POLL_MILLIS = 200;
-        private final ReadableByteChannel tls;
+        private final InputStream tls;
+        /** For a direct buffer: a TLS record holds at most 16 KiB, so one read never needs more. */
+        private final byte[] chunk = new byte[16 * 1024];
         private volatile boolean ended;
 
         TlsInput(SSLSocket socket) throws IOException {
             socket.setSoTimeout(POLL_MILLIS);
-            this.tls = Channels.newChannel(socket.getInputStream());
+            this.tls = socket.getInputStream();
         }
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
             while (!ended) {
                 try {
-                    return tls.read(dst);
+                    return dst.hasArray() ? readInto(dst) : readVia(dst);
                 } catch (SocketTimeoutException e) {
                     // A slice ended with nothing to read: look at the flag and wait on.
                 }
@@ -147,9 +174,26 @@ public final class TlsHandshake implements Handshake {
             return -1;
         }
 
+        /** Decrypts straight into the session's heap buffer, without a copy. */
+        private int readInto(ByteBuffer dst) throws IOException {
+            int n = tls.read(dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
+            if (n > 0) {
+                dst.position(dst.position() + n);
+            }
+            return n;
+        }
+
+        private int readVia(ByteBuffer dst) throws IOException {
+            int n = tls.read(chunk, 0, Math.min(chunk.length, dst.remaining()));
+            if (n > 0) {
+                dst.put(chunk, 0, n);
+            }
+            return n;
+        }
+
         @Override
         public boolean isOpen() {
-            return !ended && tls.isOpen();
+            return !ended;
         }
 
         @Override

@@ -70,7 +70,8 @@ class LifecycleIT {
             p.getOutputStream().write("O/dev/nst0\n2\nW5\nfirst".getBytes(ISO_8859_1));
             p.getOutputStream().flush();
             assertThat(new String(p.getInputStream().readNBytes(6), ISO_8859_1)).isEqualTo("A0\nA5\n");
-            // SIGTERM alone: Process.destroy() would also close the server's stdin, racing the signal.
+            // SIGTERM through the handle: Process.destroy() also closes our end of its stdin at
+            // once, and a server that reads that end of input first ends its session as eof.
             p.toHandle().destroy();
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as("stopped as asked, not killed").isZero();

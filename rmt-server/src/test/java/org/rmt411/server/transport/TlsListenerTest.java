@@ -150,4 +150,29 @@ class TlsListenerTest {
             }
         }
     }
+
+    @Test
+    void aClientDribblingItsHelloIsCutOffAtTheDeadline() throws Exception {
+        try (TcpServer server = start(mutual().withTimeout(Duration.ofMillis(300)), 1);
+                Socket slow = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            long start = System.nanoTime();
+            java.io.OutputStream out = slow.getOutputStream();
+            // A record header announcing a 512-byte handshake, then one byte per 100 ms: every
+            // read is quick, the whole never ends.
+            out.write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00});
+            try {
+                for (int i = 0; i < 50; i++) {
+                    Thread.sleep(100);
+                    out.write(1);
+                    out.flush();
+                }
+            } catch (IOException closed) {
+                // The server hung up.
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(4500));
+            try (SSLSocket socket = client(server, "client")) {
+                assertThat(exchange(socket, "C\n")).as("the slot is free again").isEqualTo("C\n");
+            }
+        }
+    }
 }
