@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rmt411.protocol.tls.TestPki;
 
 /** Stock GNU tar and GNU mt reach a mutual-TLS server through {@code rmt-client bridge --tls}. */
 @Timeout(300)

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmt411.client.InProcessServer;
-import org.rmt411.client.TestPki;
+import org.rmt411.protocol.tls.TestPki;
 
 /** backup, list, mt and probe over TLS: trust, names, client certificates, and what probe shows. */
 @Timeout(120)

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rmt411.server.tls.TestPki;
+import org.rmt411.protocol.tls.TestPki;
 
 /**
  * {@code --policy} rules on TLS identities, end to end: a mutual-TLS server, certificates made

@@ -62,7 +62,7 @@ class StartupErrorsIT {
 
     @Test
     void unusableTlsFilesExitOneNamingTheFile() throws Exception {
-        org.rmt411.server.tls.TestPki pki = org.rmt411.server.tls.TestPki.create(
+        org.rmt411.protocol.tls.TestPki pki = org.rmt411.protocol.tls.TestPki.create(
                 Files.createDirectories(dir.resolve("pki")));
         String root = dir.resolve("r").toString();
         fails(1, "rmt-server: " + dir.resolve("none.pem") + ": No such file or directory", "--port", "0", "--root",

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rmt411.server.tls.TestPki;
+import org.rmt411.protocol.tls.TestPki;
 
 /**
  * Stock GNU tar and GNU mt reach the packaged server's mutual-TLS listener with socat's

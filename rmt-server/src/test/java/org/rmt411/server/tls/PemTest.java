@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmt411.protocol.tls.Pem;
 import org.rmt411.protocol.tls.TlsContexts;
+import org.rmt411.protocol.tls.TestPki;
 
 /** PEM keys in the forms users get them, and the one-line refusals of the rest. */
 class PemTest {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rmt411.protocol.tls.TlsContexts;
 import org.rmt411.server.cli.ServerRuntime;
 import org.rmt411.server.session.SessionOptions;
-import org.rmt411.server.tls.TestPki;
+import org.rmt411.protocol.tls.TestPki;
 
 /** The contract over mutual TLS on a free loopback port: the session runs unchanged on TLS streams. */
 class TlsContractTest extends SessionContract {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmt411.protocol.tls.TlsContexts;
 import org.rmt411.server.session.Peer;
-import org.rmt411.server.tls.TestPki;
+import org.rmt411.protocol.tls.TestPki;
 
 /** Who gets through a TLS listener: mutual TLS accepted and refused, plaintext, silence, renegotiation. */
 @Timeout(60)

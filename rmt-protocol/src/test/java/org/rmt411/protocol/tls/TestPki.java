@@ -1,4 +1,4 @@
-package org.rmt411.client;
+package org.rmt411.protocol.tls;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Certificates and keys for TLS tests, made by openssl in a test's temporary folder (never
  * committed): a CA, a server certificate for localhost and 127.0.0.1, a client certificate from
- * the CA, an expired one, and one from another CA. A copy of the server tests' own, which this
- * module cannot see (it depends on the server's main jar only).
+ * the CA, an expired one, and one from another CA. Shared by the server and client tests
+ * through this module's test jar.
  */
 public final class TestPki {
     private final Path dir;
