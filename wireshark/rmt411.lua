@@ -166,16 +166,19 @@ end
 ------------------------------------------------------------------------------------------------
 local streams = {}
 local pdus = {}
-local tcp_stream = Field.new("tcp.stream")
 
 function rmt.init()
     streams = {}
     pdus = {}
 end
 
+-- A stream is named by its two ends, the same both ways. (tcp.stream would do, but a field is
+-- only extracted when a tree is built, and Wireshark's first pass may build none.) A port pair
+-- used again later finds the old state, which is harmless: by then every request was answered.
 local function stream_state(pinfo)
-    local f = tcp_stream()
-    local id = f and f.value or (tostring(pinfo.src) .. ":" .. pinfo.src_port .. ">" .. tostring(pinfo.dst))
+    local a = tostring(pinfo.src) .. " " .. pinfo.src_port
+    local b = tostring(pinfo.dst) .. " " .. pinfo.dst_port
+    local id = a < b and (a .. "|" .. b) or (b .. "|" .. a)
     local s = streams[id]
     if s == nil then
         s = {queue = {}, head = 1, tail = 0, v1 = false, order = nil}
