@@ -58,6 +58,7 @@ class CaptureIT {
         assertThat(Cmd.run(work, bridge, "tar", "--rsh-command=" + rsh, "-tf", "localhost:/missing.tar").exit())
                 .isNotZero();
         splitPayload();
+        everyCommand();
 
         // A stdio session, as over ssh: its own server process appends a section to the same file.
         String stdio = ServerProcess.shellCommand("--stdio", "--root", root.toString(), "--capture", pcap.toString());
@@ -87,6 +88,32 @@ class CaptureIT {
             assertThat(new String(in.readNBytes(11), ISO_8859_1)).isEqualTo("A0\nA" + SPLIT + "\n");
             assertThat(in.readNBytes(SPLIT)).isEqualTo(payload);
         }
+    }
+
+    /** One of each request star, dump and GNU clients send, each answered before the next. */
+    private static void everyCommand() throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            s.setTcpNoDelay(true);
+            for (String request : new String[] {"O/dev/nst0\n2\n", "I-1\n0\n", "I5\n1\n", "i4\n1\n", "sF", "sf",
+                "S\n", "L0\n1\n", "LSEEK_CUR\n0\n", "L1\n2\n", "v0\n", "V0\n", "C\n", "R10\n"}) {
+                s.getOutputStream().write(request.getBytes(ISO_8859_1));
+                String reply = line(s.getInputStream());
+                if (reply.startsWith("E")) {
+                    line(s.getInputStream());
+                } else if (request.startsWith("S")) {
+                    assertThat(s.getInputStream().readNBytes(48)).hasSize(48);
+                }
+            }
+        }
+    }
+
+    private static String line(InputStream in) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            assertThat(c).as("reply cut short after " + sb).isNotNegative();
+            sb.append((char) c);
+        }
+        return sb.toString();
     }
 
     @AfterAll
@@ -129,7 +156,7 @@ class CaptureIT {
                 "rmt.mtget.resid", "rmt.mtget.blksize", "rmt.mtget.density", "rmt.mtget.fileno", "rmt.mtget.blkno",
                 "rmt.mtget.gstat", "rmt.mtget.gstat.names", "rmt.mtget.gstat.bot", "rmt.mtget.gstat.eof",
                 "rmt.mtget.erreg");
-        assertThat(status).hasSize(2);
+        assertThat(status).as("mt status twice, then everyCommand's").hasSize(3);
         Map<String, String> atStart = status.get(0);
         assertThat(atStart).containsEntry("rmt.value", "48").containsEntry("rmt.mtget.type", "0x0000000000000072")
                 .containsEntry("rmt.mtget.resid", "0").containsEntry("rmt.mtget.blksize", "0")
@@ -142,6 +169,38 @@ class CaptureIT {
         assertThat(afterFsf).containsEntry("rmt.mtget.fileno", "1").containsEntry("rmt.mtget.blkno", "0")
                 .containsEntry("rmt.mtget.gstat.bot", "0").containsEntry("rmt.mtget.gstat.eof", "1")
                 .containsEntry("rmt.mtget.gstat.names", "GMT_EOF GMT_ONLINE GMT_IM_REP_EN");
+    }
+
+    @Test
+    void everyKindOfRequestIsNamed() throws Exception {
+        List<Map<String, String>> rows = tshark.rows("rmt && tcp.srcport != 411 && tcp.dstport != 411", "rmt.command",
+                "rmt.flags.names", "rmt.op.applies", "rmt.op.v1", "rmt.status.field", "rmt.status.framing",
+                "rmt.seek.order", "rmt.seek.whence", "rmt.version.arg", "rmt.reply.to", "rmt.value",
+                "rmt.status.value", "rmt.errno.name");
+        Map<String, String> byRequest = new java.util.LinkedHashMap<>();
+        for (Map<String, String> row : rows) {
+            String request = row.get("rmt.reply.to").isEmpty() ? null : row.get("rmt.reply.to");
+            if (request != null) {
+                byRequest.put(request, row.get("rmt.value") + row.get("rmt.status.value") + row.get("rmt.errno.name"));
+            }
+        }
+        assertThat(rows).anySatisfy(r -> assertThat(r).containsEntry("rmt.command", "O")
+                .containsEntry("rmt.flags.names", "O_RDWR"));
+        assertThat(rows).filteredOn(r -> r.get("rmt.command").equals("I")).extracting(r -> r.get("rmt.op.applies"))
+                .contains("MTREW (after I-1)", "MTREW");
+        assertThat(rows).anySatisfy(r -> assertThat(r).containsEntry("rmt.command", "i")
+                .containsEntry("rmt.op.v1", "EOM"));
+        assertThat(rows).filteredOn(r -> r.get("rmt.command").equals("S")).extracting(r -> r.get("rmt.status.framing"))
+                .containsExactly("bare S (BSD, dump, GNU mt before 2024)", "bare S (BSD, dump, GNU mt before 2024)",
+                        "S\\n (GNU clients since 2024)");
+        assertThat(rows).filteredOn(r -> r.get("rmt.command").equals("L"))
+                .extracting(r -> r.get("rmt.seek.order") + " " + r.get("rmt.seek.whence")).containsExactly(
+                        "either order SEEK_CUR", "whence-first SEEK_CUR", "whence-first SEEK_CUR");
+        assertThat(byRequest).containsEntry("I -1 0 (RMT V1 handshake)", "1")
+                .containsEntry("v0", "1").containsEntry("V0", "2")
+                .containsEntry("sF (mt_fileno)", "1mt_fileno = 1")
+                .containsEntry("R 10", "EBADF");
+        assertThat(byRequest.get("sf (mt_gstat (dump on Linux))")).contains("GMT_ONLINE");
     }
 
     @Test
