@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +50,8 @@ class CapturingSessionsTest {
         }
         assertThat(new String(output, ISO_8859_1)).isEqualTo("A0\nA5\nA0\nE2\nNo such file or directory\n");
 
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pcap)))
+                .as("it holds every payload byte").isEqualTo("rw-------");
         CaptureReader.Capture capture = CaptureReader.read(pcap);
         assertThat(capture.sections()).isEqualTo(1);
         assertThat(capture.linkTypes()).containsExactly(101);
