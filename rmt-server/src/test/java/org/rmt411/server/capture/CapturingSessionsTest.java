@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rmt411.server.cli.ServerRuntime;
 import org.rmt411.server.session.Peer;
 import org.rmt411.server.session.SessionOptions;
+import org.rmt411.server.transport.CidrSet;
 import org.rmt411.server.transport.SessionFactory;
+import org.rmt411.server.transport.TcpServer;
 
 /** Sessions recorded into a pcapng file, read back block by block and segment by segment. */
 class CapturingSessionsTest {
@@ -112,6 +117,30 @@ class CapturingSessionsTest {
         Path nowhere = dir.resolve("no/such/folder/x.pcapng");
         assertThatThrownBy(() -> CaptureFile.open(nowhere))
                 .hasMessage("--capture " + nowhere + ": No such file or directory");
+    }
+
+    @Test
+    void aTcpSessionKeepsItsRealIpv6AddressesAndPorts() throws Exception {
+        Path pcap = dir.resolve("v6.pcapng");
+        int clientPort;
+        try (CaptureFile file = CaptureFile.open(pcap)) {
+            TcpServer server = TcpServer.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0), captured(file),
+                    new CidrSet(CidrSet.LOOPBACK), 2);
+            try (Socket s = new Socket(InetAddress.getByName("::1"), server.port())) {
+                clientPort = s.getLocalPort();
+                s.getOutputStream().write("O/nothing\n0\n".getBytes(ISO_8859_1));
+                assertThat(new String(s.getInputStream().readNBytes(29), ISO_8859_1))
+                        .isEqualTo("E2\nNo such file or directory\n");
+            } finally {
+                server.close();
+            }
+            CaptureReader.Conversation c = CaptureReader.read(pcap).conversations().get(0);
+            assertThat(c.client).isEqualTo("0:0:0:0:0:0:0:1:" + clientPort);
+            assertThat(c.server).isEqualTo("0:0:0:0:0:0:0:1:" + server.port());
+            assertThat(c.complete()).isTrue();
+            assertThat(c.segments).allMatch(CaptureReader.Segment::checksumsOk);
+            assertThat(new String(c.fromClient(), ISO_8859_1)).isEqualTo("O/nothing\n0\n");
+        }
     }
 
     @Test
