@@ -65,9 +65,13 @@ public final class TapeLibrary {
     }
 
     private TapeLibrary(Path root, Path folder, Settings settings, boolean readOnly) {
+        this(root, folder, new FileCartridgeStore(folder), settings, readOnly);
+    }
+
+    private TapeLibrary(Path root, Path folder, CartridgeStore store, Settings settings, boolean readOnly) {
         this.root = root;
         this.folder = folder;
-        this.store = new FileCartridgeStore(folder);
+        this.store = store;
         this.settings = settings;
         this.readOnly = readOnly;
         this.locks = new DriveLocks(this, readOnly);
@@ -79,6 +83,15 @@ public final class TapeLibrary {
      */
     public static TapeLibrary inFolder(Path folder, Settings settings, boolean readOnly) {
         return new TapeLibrary(folder.getParent() == null ? folder : folder.getParent(), folder, settings, readOnly);
+    }
+
+    /**
+     * A library whose cartridges are in {@code store} (an S3 bucket) while this server's drive
+     * state stays in the local {@code folder}; {@code readOnly} as above.
+     */
+    public static TapeLibrary withStore(Path folder, CartridgeStore store, Settings settings, boolean readOnly) {
+        return new TapeLibrary(folder.getParent() == null ? folder : folder.getParent(), folder, store, settings,
+                readOnly);
     }
 
     public Path folder() {
@@ -98,6 +111,10 @@ public final class TapeLibrary {
      * import have nothing to work on, and listing nothing would hide a wrong {@code --root}.
      */
     public void requireFolder() throws IOException {
+        if (!(store instanceof FileCartridgeStore)) {
+            store.exists(); // a bucket that cannot be listed fails here, saying why
+            return;
+        }
         if (!Files.isDirectory(folder)) {
             throw new IOException((folder.equals(root.resolve(FOLDER)) ? "no tape library under " + root
                     : "no tape library in " + folder)
