@@ -127,6 +127,18 @@ class S3CartridgeStoreTest {
     }
 
     @Test
+    void throttlingAnswersAreRetried() throws IOException {
+        try (SlowDownProxy proxy = new SlowDownProxy(server.endpoint(), 3);
+                S3CartridgeStore store = new S3CartridgeStore(S3Settings.parse("s3://" + S3ProxyServer.BUCKET
+                        + "/throttled/", proxy.endpoint(), "us-east-1", true).with(SEGMENT, S3Settings.DEFAULT_LEASE))) {
+            store.createImage("VT0001").close();
+            store.writeMetadata("VT0001", metadata("VT0001"));
+            assertThat(store.barcodes()).containsExactly("VT0001");
+            assertThat(proxy.injected.get()).as("503 SlowDown answers the client retried past").isEqualTo(3);
+        }
+    }
+
+    @Test
     void wrongCredentialsAreOneClearLine() {
         System.setProperty("aws.secretAccessKey", "wrong");
         try (S3CartridgeStore store = store("creds/", S3Settings.DEFAULT_LEASE)) {
