@@ -26,6 +26,18 @@ final class S3Options {
             description = "Address the bucket in the URL path (MinIO, Ceph RGW, S3Proxy), not the host name.")
     boolean pathStyle;
 
+    /** Equal options: {@code QuickArgsTest} compares what both parsers made of a command line. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof S3Options other && java.util.Objects.equals(endpoint, other.endpoint)
+                && java.util.Objects.equals(region, other.region) && pathStyle == other.pathStyle;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(endpoint, region, pathStyle);
+    }
+
     /** Sets {@code --s3-endpoint} or {@code --s3-region} from {@link QuickArgs}. */
     void set(String name, String value) {
         if (name.equals("--s3-endpoint")) {

@@ -90,6 +90,17 @@ class S3TapeClientsIT {
         List<String> objects = h.mtdump(tap);
         assertThat(objects).startsWith("R10240").contains("M");
         assertThat(objects.stream().filter("M"::equals).count()).isEqualTo(2);
+
+        ClientHarness.Run intoS3 = operator(h, "cartridge", "import", tap.toString(), "COPY1");
+        assertThat(intoS3.exit()).as(intoS3.err()).isZero();
+        assertThat(intoS3.out()).contains("2 files");
+        ClientHarness.Run intoFiles = h.run(List.of("java", "-jar", ClientHarness.jar(), "cartridge", "import",
+                tap.toString(), "COPY2", "--root=" + h.root), new byte[0]);
+        assertThat(intoFiles.exit()).as(intoFiles.err()).isZero();
+        assertThat(Files.readAllBytes(h.root.resolve("library/COPY2.tap"))).isEqualTo(Files.readAllBytes(tap));
+        Path again = dir.resolve("COPY1.tap");
+        assertThat(operator(h, "cartridge", "export", "COPY1", again.toString()).exit()).isZero();
+        assertThat(Files.readAllBytes(again)).as("S3 -> .tap -> S3 -> .tap").isEqualTo(Files.readAllBytes(tap));
     }
 
     /** One rmt session on a server process of {@code h}, spoken to directly. */
