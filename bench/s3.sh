@@ -24,11 +24,17 @@ cleanup() { if [ -n "$s3pid" ]; then kill "$s3pid" 2>/dev/null || true; wait "$s
 trap cleanup EXIT
 mkdir -p "$work/tree" "$work/blobs/tapes"
 
-# S3Proxy from the test class path the build resolved (org.gaul:s3proxy, test scope).
-(cd "$here/.." && mvn -q -o -pl rmt-server dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$work/cp.txt" >/dev/null 2>&1) \
-    || (cd "$here/.." && mvn -q -pl rmt-server dependency:build-classpath -Dmdep.includeScope=test \
-        -Dmdep.outputFile="$work/cp.txt" >/dev/null)
+# S3Proxy's class path, resolved by Maven from a throwaway POM (the version the tests use).
+s3proxy_version=$(sed -n 's:.*<s3proxy.version>\(.*\)</s3proxy.version>.*:\1:p' "$here/../pom.xml")
+mkdir -p "$work/cp"
+cat > "$work/cp/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>s3proxy-cp</artifactId><version>1</version>
+  <dependencies><dependency><groupId>org.gaul</groupId><artifactId>s3proxy</artifactId>
+    <version>$s3proxy_version</version></dependency></dependencies></project>
+POM
+(cd "$work/cp" && { mvn -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null 2>&1 \
+    || mvn -q dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null; })
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cat > "$work/s3proxy.conf" <<CONF
 s3proxy.endpoint=http://127.0.0.1:$port
@@ -38,7 +44,8 @@ s3proxy.credential=bench-secret
 jclouds.provider=filesystem
 jclouds.filesystem.basedir=$work/blobs
 CONF
-java -cp "$(cat "$work/cp.txt")" org.gaul.s3proxy.Main --properties "$work/s3proxy.conf" >"$work/s3proxy.log" 2>&1 &
+java -cp "$(cat "$work/cp.txt"):$HOME/.m2/repository/org/gaul/s3proxy/$s3proxy_version/s3proxy-$s3proxy_version.jar" \
+    org.gaul.s3proxy.Main --properties "$work/s3proxy.conf" >"$work/s3proxy.log" 2>&1 &
 s3pid=$!
 for _ in $(seq 1 100); do
     curl -s -o /dev/null "http://127.0.0.1:$port/" && break
