@@ -12,6 +12,7 @@
 #   JAVA_OPTS      JVM options for the server (default none)
 #   BENCH_DIR      where the tree, cartridges and blobs go (default: a new dir under $TMPDIR)
 set -euo pipefail
+shopt -s inherit_errexit # a failed tar inside $(timed ...) stops the run
 here=$(cd "$(dirname "$0")" && pwd)
 jar=${RMT411_JAR:-$here/../rmt-server/target/rmt-server.jar}
 size_mb=${BENCH_SIZE_MB:-1024}
@@ -44,7 +45,10 @@ s3proxy.credential=bench-secret
 jclouds.provider=filesystem
 jclouds.filesystem.basedir=$work/blobs
 CONF
-java -cp "$(cat "$work/cp.txt"):$HOME/.m2/repository/org/gaul/s3proxy/$s3proxy_version/s3proxy-$s3proxy_version.jar" \
+# S3Proxy logs every Jetty event at DEBUG without a configuration: that alone slows its PUTs
+# several times over, so it gets one that keeps warnings only.
+printf '<configuration><root level="WARN"/></configuration>\n' > "$work/logback.xml"
+java -Dlogback.configurationFile="$work/logback.xml" -cp "$(cat "$work/cp.txt"):$HOME/.m2/repository/org/gaul/s3proxy/$s3proxy_version/s3proxy-$s3proxy_version.jar" \
     org.gaul.s3proxy.Main --properties "$work/s3proxy.conf" >"$work/s3proxy.log" 2>&1 &
 s3pid=$!
 for _ in $(seq 1 100); do
@@ -99,4 +103,4 @@ echo "tree: $bytes bytes in $files files, tar -b 20 (10240-byte records), median
 echo "file library: write $(mbs "$fw") MB/s (${fw}s), read $(mbs "$fr") MB/s (${fr}s), peak RSS $(peak file) KiB"
 echo "S3 library:   write $(mbs "$sw") MB/s (${sw}s), read $(mbs "$sr") MB/s (${sr}s), peak RSS $(peak s3) KiB"
 echo "ratio S3 / file: write $(echo "scale=2; $fw / $sw" | bc -l), read $(echo "scale=2; $fr / $sr" | bc -l)"
-echo "S3 write spool: 2 segments of 8 MiB in memory at most (S3ImageStore), no local files"
+echo "S3 write spool: 4 segments of 8 MiB in memory at most (3 uploading, 1 filling; S3ImageStore), no local files"

@@ -13,8 +13,9 @@ import org.rmt411.server.tape.store.ImageStore;
 /**
  * A cartridge image as immutable segment objects ({@code BARCODE/seg-GENERATION-N}, SIMH bytes
  * end to end) listed by the manifest. Writes fill a buffer of one segment; a full buffer is
- * uploaded in the background while the next one fills, so memory (the spool) never holds more
- * than two segments and the client's writes overlap the uploads. {@link #force()} uploads what
+ * uploaded in the background while the next one fills, up to {@link #IN_FLIGHT} at once, so
+ * memory (the spool) never holds more than four segments and the client's writes overlap the
+ * uploads. {@link #force()} uploads what
  * is buffered and then commits the segment list to the manifest: until then nothing written is
  * part of the cartridge, so a crash leaves the image as of the last synchronisation point.
  */
@@ -31,10 +32,13 @@ final class S3ImageStore implements ImageStore {
     private int sequence;
     private long pendingStart;
     private ByteBuffer pending;
-    private ByteBuffer spare;
-    private ByteBuffer uploading;
-    private Manifest.Segment uploadingSegment;
-    private CompletableFuture<Void> upload = CompletableFuture.completedFuture(null);
+    private final java.util.ArrayDeque<ByteBuffer> spares = new java.util.ArrayDeque<>();
+    /** Segments on their way up, oldest first: their bytes stay readable from memory until done. */
+    private final java.util.ArrayDeque<Upload> uploads = new java.util.ArrayDeque<>();
+
+    /** One segment being uploaded. */
+    private record Upload(Manifest.Segment segment, ByteBuffer data, CompletableFuture<Void> done) {
+    }
 
     S3ImageStore(S3CartridgeStore owner, String barcode, List<Manifest.Segment> segments, S3Lease lease) {
         this.owner = owner;
@@ -58,9 +62,12 @@ final class S3ImageStore implements ImageStore {
         return pendingStart + (pending == null ? 0 : pending.position());
     }
 
+    /** Uploads at once: S3 (and S3Proxy) serve parallel PUTs far faster than one after another. */
+    static final int IN_FLIGHT = 3;
+
     /** The most bytes this image ever holds in memory for writing (the spool). */
     long spoolLimit() {
-        return 2L * segmentSize;
+        return (IN_FLIGHT + 1L) * segmentSize;
     }
 
     @Override
@@ -73,8 +80,10 @@ final class S3ImageStore implements ImageStore {
         }
         int index = indexOf(position);
         Manifest.Segment s = segments.get(index);
-        if (s.equals(uploadingSegment) && uploading != null) {
-            return copy(uploading, uploading.limit(), (int) (position - s.start()), dst);
+        for (Upload u : uploads) {
+            if (u.segment().equals(s)) {
+                return copy(u.data(), u.data().limit(), (int) (position - s.start()), dst);
+            }
         }
         return reader.read(segments, index, position, dst);
     }
@@ -111,8 +120,8 @@ final class S3ImageStore implements ImageStore {
             ByteBuffer src = srcs[i];
             while (src.hasRemaining()) {
                 if (pending == null) {
+                    ByteBuffer spare = spares.poll();
                     pending = spare != null ? spare.clear() : ByteBuffer.allocate(segmentSize);
-                    spare = null;
                 }
                 int n = Math.min(src.remaining(), pending.remaining());
                 pending.put(src.slice().limit(n));
@@ -126,38 +135,44 @@ final class S3ImageStore implements ImageStore {
 
     /** Sends the buffered bytes as the next segment, in the background. */
     private void startUpload() throws IOException {
-        awaitUpload();
+        while (uploads.size() >= IN_FLIGHT) {
+            awaitOldest();
+        }
         ByteBuffer full = pending.flip();
         Manifest.Segment s = new Manifest.Segment(barcode + "/seg-" + generation + "-" + sequence++,
                 pendingStart, full.remaining());
         segments.add(s);
         pendingStart = s.end();
         pending = null;
-        uploading = full;
-        uploadingSegment = s;
-        upload = CompletableFuture.runAsync(() -> {
+        uploads.add(new Upload(s, full, CompletableFuture.runAsync(() -> {
             try {
                 objects.put(s.key(), full.duplicate(), null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, owner.executor());
+        }, owner.executor())));
     }
 
-    private void awaitUpload() throws IOException {
+    private void awaitUploads() throws IOException {
+        while (!uploads.isEmpty()) {
+            awaitOldest();
+        }
+    }
+
+    private void awaitOldest() throws IOException {
+        Upload u = uploads.peek();
         try {
-            upload.join();
+            u.done().join();
+            uploads.poll();
+            spares.push(u.data());
         } catch (CompletionException e) {
             // The SDK has retried already; the segment is lost, so is everything after it.
-            truncateTo(uploadingSegment.start());
-            throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
-        } finally {
-            if (uploading != null) {
-                spare = uploading;
+            for (Upload later : uploads) {
+                later.done().exceptionally(x -> null).join();
             }
-            uploading = null;
-            uploadingSegment = null;
-            upload = CompletableFuture.completedFuture(null);
+            uploads.clear();
+            truncateTo(u.segment().start());
+            throw e.getCause() instanceof UncheckedIOException x ? x.getCause() : new IOException(e.getCause());
         }
     }
 
@@ -166,7 +181,7 @@ final class S3ImageStore implements ImageStore {
         if (size >= size()) {
             return;
         }
-        awaitUpload();
+        awaitUploads();
         truncateTo(size);
     }
 
@@ -176,7 +191,7 @@ final class S3ImageStore implements ImageStore {
             return;
         }
         if (pending != null) {
-            spare = pending;
+            spares.push(pending);
             pending = null;
         }
         segments.removeIf(s -> s.start() >= size);
@@ -204,7 +219,7 @@ final class S3ImageStore implements ImageStore {
         if (buffered) {
             startUpload();
         }
-        awaitUpload();
+        awaitUploads();
         if (!segments.equals(committed)) {
             owner.commit(barcode, segments);
             committed = List.copyOf(segments);
@@ -222,7 +237,9 @@ final class S3ImageStore implements ImageStore {
     @Override
     public void close() throws IOException {
         try {
-            upload.exceptionally(e -> null).join();
+            for (Upload u : uploads) {
+                u.done().exceptionally(e -> null).join();
+            }
         } finally {
             if (lease != null) {
                 lease.close();

@@ -54,17 +54,22 @@ final class S3Objects {
 
     /** {@code length} bytes of {@code key} from {@code offset} (a ranged GET). */
     byte[] range(String key, long offset, int length) throws IOException {
-        try {
-            return client.getObjectAsBytes(GetObjectRequest.builder().bucket(settings.bucket())
-                    .key(settings.prefix() + key).range("bytes=" + offset + "-" + (offset + length - 1)).build())
-                    .asByteArray();
+        // Streamed into one array of the block's size: getObjectAsBytes would buffer it twice.
+        try (var in = client.getObject(GetObjectRequest.builder().bucket(settings.bucket())
+                .key(settings.prefix() + key).range("bytes=" + offset + "-" + (offset + length - 1)).build())) {
+            byte[] data = new byte[length];
+            int n = in.readNBytes(data, 0, length);
+            if (n != length) {
+                throw new IOException(settings.url() + ": " + key + " ends " + (length - n) + " bytes early");
+            }
+            return data;
         } catch (SdkException e) {
             throw failure("reading " + key, e);
         }
     }
 
     /**
-     * Puts {@code data} at {@code key}: only when there is none ({@code etag} "*"), only over
+     * Puts {@code data} at {@code key} (without a copy: the caller leaves it alone until done): only when there is none ({@code etag} "*"), only over
      * that version ({@code etag} a tag), or unconditionally (null).
      *
      * @return the new entity tag, or null when the condition failed (412)
@@ -77,7 +82,7 @@ final class S3Objects {
             request.ifMatch(etag);
         }
         try {
-            return client.putObject(request.build(), RequestBody.fromByteBuffer(data)).eTag();
+            return client.putObject(request.build(), body(data)).eTag();
         } catch (S3Exception e) {
             if (e.statusCode() == PRECONDITION_FAILED || "ConditionalRequestConflict".equals(code(e))) {
                 return null;
@@ -86,6 +91,18 @@ final class S3Objects {
         } catch (SdkException e) {
             throw failure("writing " + key, e);
         }
+    }
+
+    /** A body over the buffer's bytes; a heap buffer is streamed from its array, not copied. */
+    private static RequestBody body(ByteBuffer data) {
+        if (!data.hasArray()) {
+            return RequestBody.fromByteBuffer(data);
+        }
+        byte[] array = data.array();
+        int offset = data.arrayOffset() + data.position();
+        int length = data.remaining();
+        return RequestBody.fromContentProvider(() -> new java.io.ByteArrayInputStream(array, offset, length), length,
+                "application/octet-stream");
     }
 
     /** Deletes {@code key} (no error when it is gone). */

@@ -10,7 +10,7 @@ import java.util.concurrent.Executor;
 
 /**
  * Reads an image's uploaded segments by ranged GETs of one block at a time, and fetches the
- * block after it in the background while the drive sends the current one: a sequential read
+ * next {@link #DEPTH} blocks in the background while the drive sends the current one: a sequential read
  * (tar's restore) waits for the store only at its start. Blocks are aligned within their
  * segment, so walking backwards over records (MTBSR) reuses the block it is in.
  */
@@ -21,9 +21,15 @@ final class SegmentReader {
     private Manifest.Segment segment;
     private long offset;
     private byte[] data;
-    private Manifest.Segment nextSegment;
-    private long nextOffset;
-    private CompletableFuture<byte[]> next;
+    /** Blocks being fetched ahead, in image order. */
+    private final java.util.ArrayDeque<Ahead> ahead = new java.util.ArrayDeque<>();
+
+    /** A block fetched ahead of the reader. */
+    private record Ahead(Manifest.Segment segment, long offset, CompletableFuture<byte[]> data) {
+    }
+
+    /** Blocks fetched ahead: a GET's latency is hidden behind the sending of three blocks. */
+    static final int DEPTH = 3;
 
     SegmentReader(S3Objects objects, int block, Executor executor) {
         this.objects = objects;
@@ -47,44 +53,48 @@ final class SegmentReader {
     }
 
     private void load(Manifest.Segment s, long blockOffset) throws IOException {
-        if (next != null && s.equals(nextSegment) && blockOffset == nextOffset) {
-            data = join(next);
-        } else {
-            data = objects.range(s.key(), blockOffset, (int) Math.min(block, s.length() - blockOffset));
+        while (!ahead.isEmpty() && !(ahead.peek().segment().equals(s) && ahead.peek().offset() == blockOffset)) {
+            ahead.poll(); // not read in order: a seek, or a step back
         }
-        next = null;
+        Ahead hit = ahead.poll();
+        data = hit != null ? join(hit.data())
+                : objects.range(s.key(), blockOffset, (int) Math.min(block, s.length() - blockOffset));
         segment = s;
         offset = blockOffset;
     }
 
     private void prefetch(List<Manifest.Segment> segments, int index) {
-        Manifest.Segment s = segments.get(index);
-        if (offset + block < s.length()) {
-            nextSegment = s;
-            nextOffset = offset + block;
-        } else if (index + 1 < segments.size()) {
-            nextSegment = segments.get(index + 1);
-            nextOffset = 0;
-        } else {
-            return;
-        }
-        Manifest.Segment target = nextSegment;
-        long at = nextOffset;
-        int length = (int) Math.min(block, target.length() - at);
-        next = CompletableFuture.supplyAsync(() -> {
-            try {
-                return objects.range(target.key(), at, length);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        int i = index;
+        long at = offset;
+        for (int n = 0; n < DEPTH; n++) {
+            at += block;
+            if (at >= segments.get(i).length()) {
+                if (++i >= segments.size()) {
+                    return;
+                }
+                at = 0;
             }
-        }, executor);
+            if (n < ahead.size()) {
+                continue; // already on its way (the window moved by one block)
+            }
+            Manifest.Segment target = segments.get(i);
+            long from = at;
+            int length = (int) Math.min(block, target.length() - from);
+            ahead.add(new Ahead(target, from, CompletableFuture.supplyAsync(() -> {
+                try {
+                    return objects.range(target.key(), from, length);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, executor)));
+        }
     }
 
     /** Forgets what it has read (the image was cut). */
     void invalidate() {
         data = null;
         segment = null;
-        next = null;
+        ahead.clear();
     }
 
     private static byte[] join(CompletableFuture<byte[]> future) throws IOException {

@@ -25,7 +25,7 @@ public final class CartridgeStores {
      * @param endpoint the service's URL, or null for AWS
      * @param region the region, or null for the SDK's default
      * @param pathStyle bucket in the path rather than the host name
-     * @throws IllegalArgumentException when {@code url} is not a valid bucket URL
+     * @throws IOException when {@code url} is not a valid bucket URL, or the client cannot be made
      */
     public static CartridgeStore s3(String url, URI endpoint, String region, boolean pathStyle) throws IOException {
         try {
@@ -33,9 +33,7 @@ public final class CartridgeStores {
                     .getMethod("open", String.class, URI.class, String.class, boolean.class)
                     .invoke(null, url, endpoint, region, pathStyle);
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
+            // One line for the operator (an empty bucket name, a bad endpoint), not a stack trace.
             throw new IOException(e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IOException("S3 libraries are not available in this build: " + e, e);
