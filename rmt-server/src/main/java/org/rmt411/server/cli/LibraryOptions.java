@@ -1,5 +1,6 @@
 package org.rmt411.server.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.rmt411.server.tape.LibraryAdmin;
 import org.rmt411.server.tape.TapeLibrary;
@@ -15,18 +16,21 @@ final class LibraryOptions {
 
     @Option(names = "--library", paramLabel = "DIR",
             description = "The library's folder, when it is not ROOT/" + TapeLibrary.FOLDER
-                    + " (the configuration file's library).")
+                    + " (the configuration file's library), or s3://BUCKET/PREFIX.")
     Path library;
 
     @Mixin
     TapeOptions tapes;
 
-    TapeLibrary library() {
-        return library != null ? TapeLibrary.inFolder(library, tapes.settings(), false)
+    @Mixin
+    S3Options s3;
+
+    TapeLibrary library() throws IOException {
+        return library != null ? s3.library(library, root.resolve(TapeLibrary.FOLDER), tapes.settings(), false)
                 : new TapeLibrary(root, tapes.settings());
     }
 
-    LibraryAdmin admin() {
+    LibraryAdmin admin() throws IOException {
         return new LibraryAdmin(library());
     }
 }

@@ -29,7 +29,7 @@ final class QuickArgs {
     private static final List<String> VALUED = List.of("--port", "--bind", "--root", "--allow",
             "--max-sessions", "--max-record", "--seek-order", "--drives", "--capacity", "--early-warning", "--log",
             "--log-file", "--idle-timeout", "--config", "--policy", "--library", "--tls-cert", "--tls-key",
-            "--tls-client-ca", "--capture");
+            "--tls-client-ca", "--capture", "--s3-endpoint", "--s3-region");
 
     /** The TLS options, in the order of {@link TlsOptions}' components. */
     private static final List<String> TLS = List.of("--tls-cert", "--tls-key", "--tls-client-ca");
@@ -57,6 +57,7 @@ final class QuickArgs {
     private Path logFile;
     private final Path[] tls = new Path[3];
     private Path capture;
+    private final S3Options s3 = new S3Options();
 
     private QuickArgs() {
     }
@@ -144,6 +145,9 @@ final class QuickArgs {
             case "--no-autoloader":
                 autoloader = false;
                 return true;
+            case "--s3-path-style":
+                s3.pathStyle = true;
+                return true;
             default:
                 return false;
         }
@@ -186,6 +190,10 @@ final class QuickArgs {
             case "--tls-client-ca":
                 tls[TLS.indexOf(name)] = Path.of(value);
                 break;
+            case "--s3-endpoint":
+            case "--s3-region":
+                s3.set(name, value);
+                break;
             case "--config":
             case "--policy":
                 break; // read before parsing (ConfigLoad); its settings came in through setting()
@@ -218,7 +226,7 @@ final class QuickArgs {
         long warning = earlyWarning != null ? earlyWarning : TapeOptions.defaultEarlyWarning(capacity);
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
                 trace, idleTimeout, new TapeLibrary.Settings(drives, capacity, warning, autoloader),
-                new LogOptions(logMode, logFile), new ServerConfig.Modes(rmt, library, tapes), file.access(),
+                new LogOptions(logMode, logFile), new ServerConfig.Modes(rmt, library, tapes, s3), file.access(),
                 new TlsOptions(tls[0], tls[1], tls[2]), capture);
     }
 

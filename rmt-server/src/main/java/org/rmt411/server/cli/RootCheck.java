@@ -30,8 +30,8 @@ final class RootCheck {
         Path root = config.root();
         SessionOptions options = new SessionOptions(config.maxRecord(), config.seekOrder(), config.trace(),
                 config.idleTimeout());
-        ServerRuntime.Devices devices = new ServerRuntime.Devices(root, config.library(), config.tapes(),
-                config.readOnly(), config.access());
+        ServerRuntime.Devices devices = new ServerRuntime.Devices(root, config.stateFolder(), config.tapes(),
+                config.readOnly(), config.access(), config.library(), config.modes().s3());
         if (root == null) {
             // GNU rmt's paths: nothing to check up front, every open is the operating system's
             // business; the library's folder is made (or found missing) on first use of a drive.

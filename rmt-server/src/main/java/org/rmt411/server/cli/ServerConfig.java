@@ -44,10 +44,11 @@ public record ServerConfig(int port, String bind, Path root, boolean stdio, bool
      * @param rmt the remote-shell mode: stdio, the system configuration, GNU rmt's paths
      * @param library the tape library's folder as given, or {@code null}
      * @param tapesGiven {@code --tapes} ({@code true}), {@code --no-tapes} ({@code false}) or neither ({@code null})
+     * @param s3 the options of an {@code s3://} library
      */
-    public record Modes(boolean rmt, Path library, Boolean tapesGiven) {
+    public record Modes(boolean rmt, Path library, Boolean tapesGiven, S3Options s3) {
         /** No mode option given. */
-        public static final Modes DEFAULT = new Modes(false, null, null);
+        public static final Modes DEFAULT = new Modes(false, null, null, new S3Options());
     }
 
     public ServerConfig {
@@ -122,6 +123,18 @@ public record ServerConfig(int port, String bind, Path root, boolean stdio, bool
         }
         if (modes.library() != null) {
             return modes.library();
+        }
+        return root != null ? root.resolve(TapeLibrary.FOLDER) : SYSTEM_LIBRARY;
+    }
+
+    /**
+     * Where this server keeps its drives' state: the library's folder, or for an {@code s3://}
+     * library (whose cartridges are in the bucket) the folder a file library would have.
+     */
+    Path stateFolder() {
+        Path library = library();
+        if (library == null || !org.rmt411.server.tape.store.CartridgeStores.isS3(library.toString())) {
+            return library;
         }
         return root != null ? root.resolve(TapeLibrary.FOLDER) : SYSTEM_LIBRARY;
     }

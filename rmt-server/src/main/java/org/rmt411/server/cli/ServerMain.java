@@ -13,6 +13,7 @@ import org.rmt411.server.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -69,13 +70,16 @@ public final class ServerMain implements Callable<Integer> {
 
     @Option(names = "--library", paramLabel = "DIR",
             description = "The tape library's folder (default: ROOT/library; with --rmt and no root "
-                    + "/var/lib/rmt411/library).")
+                    + "/var/lib/rmt411/library), or s3://BUCKET/PREFIX for cartridges in S3.")
     private Path library;
 
     @Option(names = "--tapes", negatable = true, fallbackValue = "true",
             description = "Serve /dev/nstN and /dev/stN as virtual tape drives (default: on; with --rmt only when"
                     + " a library is set).")
     private Boolean tapesOn;
+
+    @Mixin
+    private S3Options s3 = new S3Options();
 
     @Option(names = "--inetd", description = "Serve the socket inherited as stdin from inetd, or from systemd with"
             + " StandardInput=socket (sockets systemd passes as LISTEN_FDS are served without it).")
@@ -222,7 +226,7 @@ public final class ServerMain implements Callable<Integer> {
     private ServerConfig config() {
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
                 trace, idleTimeout, tapes.settings(), new LogOptions(log, logFile),
-                new ServerConfig.Modes(rmt, library, tapesOn), file.access(),
+                new ServerConfig.Modes(rmt, library, tapesOn, s3), file.access(),
                 new TlsOptions(tlsCert, tlsKey, tlsClientCa), capture);
     }
 }

@@ -32,9 +32,16 @@ public final class ServerRuntime {
      * @param tapes the drives, capacity and autoloader of the library
      * @param readOnly refuse every write open with E30 and write nothing
      * @param access the access rules every open is checked against
+     * @param cartridges where the cartridges are: {@code library} itself, or {@code s3://BUCKET/PREFIX}
+     *     (then {@code library} is the local folder of the drives' state only)
+     * @param s3 the options of an {@code s3://} library
      */
     public record Devices(Path root, Path library, TapeLibrary.Settings tapes, boolean readOnly,
-            AccessPolicy access) {
+            AccessPolicy access, Path cartridges, S3Options s3) {
+        /** A file library in {@code library}. */
+        public Devices(Path root, Path library, TapeLibrary.Settings tapes, boolean readOnly, AccessPolicy access) {
+            this(root, library, tapes, readOnly, access, library, new S3Options());
+        }
     }
 
     /** The session factory for a server rooted at {@code root} (which must exist). */
@@ -62,8 +69,8 @@ public final class ServerRuntime {
     private static DeviceNamespace namespace(Devices devices) throws IOException {
         List<DeviceProvider> providers = new ArrayList<>();
         if (devices.library() != null) {
-            providers.add(new TapeProvider(TapeLibrary.inFolder(devices.library(), devices.tapes(),
-                    devices.readOnly()), devices.root() == null));
+            providers.add(new TapeProvider(devices.s3().library(devices.cartridges(), devices.library(),
+                    devices.tapes(), devices.readOnly()), devices.root() == null));
         }
         Path cwd = Path.of("").toAbsolutePath();
         RuleNames names;

@@ -3,10 +3,9 @@ package org.rmt411.server.tape;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.rmt411.server.device.Payload;
+import org.rmt411.server.tape.store.CartridgeStore;
 
 /**
  * A mounted cartridge: its SIMH image open, its index trusted or rebuilt, its tail checked.
@@ -20,33 +19,28 @@ import org.rmt411.server.device.Payload;
 final class Cartridge implements Closeable {
     private static final System.Logger LOG = System.getLogger(Cartridge.class.getName());
 
-    private final Path imagePath;
-    private final Path sidecarPath;
+    private final CartridgeStore store;
     private final Sidecar sidecar;
     private final TapeImage image;
     private TapeIndex index;
     private boolean changedSinceSync;
 
-    private Cartridge(Path imagePath, Path sidecarPath, Sidecar sidecar, TapeImage image) {
-        this.imagePath = imagePath;
-        this.sidecarPath = sidecarPath;
+    private Cartridge(CartridgeStore store, Sidecar sidecar, TapeImage image) {
+        this.store = store;
         this.sidecar = sidecar;
         this.image = image;
     }
 
     /**
-     * Mounts the cartridge whose image is {@code imagePath} and sidecar {@code sidecarPath}. A
+     * Mounts cartridge {@code barcode} of {@code store}. A
      * write-protected cartridge, or any cartridge of a read-only server ({@code readOnly}), is
      * opened read-only: nothing of it is written, and a torn tail is only hidden, not cut.
      */
-    static Cartridge mount(Path imagePath, Path sidecarPath, boolean readOnly) throws IOException {
-        Sidecar sidecar = Sidecar.load(sidecarPath);
+    static Cartridge mount(CartridgeStore store, String barcode, boolean readOnly) throws IOException {
+        Sidecar sidecar = Sidecar.load(store, barcode);
         boolean writable = !readOnly && !sidecar.writeProtected;
-        if (writable && !Files.exists(imagePath)) {
-            Files.createFile(imagePath);
-        }
-        TapeImage image = TapeImage.open(imagePath, writable);
-        Cartridge cartridge = new Cartridge(imagePath, sidecarPath, sidecar, image);
+        TapeImage image = new TapeImage(store.openImage(barcode, writable));
+        Cartridge cartridge = new Cartridge(store, sidecar, image);
         try {
             cartridge.checkTail();
         } catch (IOException | RuntimeException e) {
@@ -120,7 +114,7 @@ final class Cartridge implements Closeable {
     /** Counts one more load into a drive (mhvtl keeps the same count in its MAM). */
     void countLoad() throws IOException {
         sidecar.loadCount++;
-        sidecar.storeKeepingTab(sidecarPath);
+        sidecar.storeKeepingTab(store);
     }
 
     TapeImage image() {
@@ -129,10 +123,6 @@ final class Cartridge implements Closeable {
 
     TapeIndex index() {
         return index;
-    }
-
-    Path imagePath() {
-        return imagePath;
     }
 
     /**
@@ -167,7 +157,7 @@ final class Cartridge implements Closeable {
         if (!changedSinceSync) {
             changedSinceSync = true;
             sidecar.clean = false;
-            sidecar.storeKeepingTab(sidecarPath);
+            sidecar.storeKeepingTab(store);
         }
     }
 
@@ -183,7 +173,7 @@ final class Cartridge implements Closeable {
         sidecar.endOfData = index.endOfData();
         sidecar.marks = index.encodeMarks();
         sidecar.lastWritten = Instant.now();
-        sidecar.storeKeepingTab(sidecarPath);
+        sidecar.storeKeepingTab(store);
         changedSinceSync = false;
     }
 

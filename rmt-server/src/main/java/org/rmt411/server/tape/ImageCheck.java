@@ -32,13 +32,18 @@ final class ImageCheck {
      */
     static ImageScanner.Scan check(Path file, Path shownAs) throws IOException {
         try (TapeImage image = TapeImage.open(file, false)) {
-            ImageScanner.Scan scan = ImageScanner.scan(image);
-            if (scan.tornAt() >= 0) {
-                long at = pastGaps(image, scan.tornAt());
-                throw new MalformedImageException(shownAs, at, explain(image, at));
-            }
-            return scan;
+            return check(image, shownAs);
         }
+    }
+
+    /** The same check of an image already open (a copy in a library's store). */
+    static ImageScanner.Scan check(TapeImage image, Path shownAs) throws IOException {
+        ImageScanner.Scan scan = ImageScanner.scan(image);
+        if (scan.tornAt() >= 0) {
+            long at = pastGaps(image, scan.tornAt());
+            throw new MalformedImageException(shownAs, at, explain(image, at));
+        }
+        return scan;
     }
 
     /** Where the object the scan stopped at starts: erase gaps before it are fine. */

@@ -4,16 +4,16 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.RmtException;
+import org.rmt411.server.tape.store.CartridgeStore;
+import org.rmt411.server.tape.store.ImageStore;
 
 /**
  * The operator's side of the library, behind {@code rmt-server cartridge ...} and
@@ -70,9 +70,10 @@ public final class LibraryAdmin {
     /** Describes {@code barcode}, scanning its image (read-only; a torn tail is not cut here). */
     public CartridgeInfo describe(String barcode) throws IOException {
         library.requireFolder();
-        Sidecar s = Sidecar.load(library.existingSidecar(barcode));
+        library.requireCartridge(barcode);
+        Sidecar s = Sidecar.load(library.store(), barcode);
         ImageScanner.Scan scan;
-        try (TapeImage image = TapeImage.open(library.image(barcode), false)) {
+        try (TapeImage image = new TapeImage(library.store().openImage(barcode, false))) {
             scan = ImageScanner.scan(image);
         }
         return new CartridgeInfo(barcode, s.capacity, s.earlyWarning, s.writeProtected, scan.fileSize(),
@@ -83,7 +84,7 @@ public final class LibraryAdmin {
     /** Sets or clears {@code barcode}'s write-protect tab, unless a session is using it. */
     public void protect(String barcode, boolean writeProtected) throws IOException {
         library.requireFolder();
-        library.existingSidecar(barcode);
+        library.requireCartridge(barcode);
         try (Closeable held = holdCartridge(barcode)) {
             library.protect(barcode, writeProtected);
         }
@@ -103,27 +104,27 @@ public final class LibraryAdmin {
             throw new IOException(source + (Files.exists(source) ? ": not a regular file" : ": no such file"));
         }
         ImageCheck.check(source, source); // refused before anything is made
-        Files.createDirectories(library.folder());
-        if (Files.exists(library.sidecar(barcode))) {
-            throw new FileAlreadyExistsException(library.sidecar(barcode).toString(), null, "cartridge exists");
+        CartridgeStore store = library.store();
+        if (store.contains(barcode)) {
+            throw new FileAlreadyExistsException(barcode, null, "cartridge exists in " + store.location());
         }
-        Path copy = library.folder().resolve(barcode + ".tap.importing");
         try {
-            Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
-            // What enters the library is what was checked, even if the source changed meanwhile.
-            ImageScanner.Scan scan = ImageCheck.check(copy, source);
-            Files.move(copy, library.image(barcode), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            copyIn(source, store, barcode);
+            // What enters the library is what was checked, even if the source changed meanwhile;
+            // until its metadata is stored the copy is no cartridge (CartridgeStore).
+            ImageScanner.Scan scan;
+            try (TapeImage copy = new TapeImage(store.openImage(barcode, false))) {
+                scan = ImageCheck.check(copy, source);
+            }
             Sidecar s = Sidecar.blank(barcode, capacity, earlyWarning, writeProtected);
             s.length = scan.fileSize();
             s.objects = scan.index().objects();
             s.endOfData = scan.index().endOfData();
             s.marks = scan.index().encodeMarks();
-            s.store(library.sidecar(barcode));
+            s.store(store);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(copy);
-            if (!Files.exists(library.sidecar(barcode))) {
-                Files.deleteIfExists(library.image(barcode));
+            if (!store.contains(barcode)) {
+                store.delete(barcode);
             }
             throw e;
         }
@@ -136,31 +137,34 @@ public final class LibraryAdmin {
      */
     public long exportImage(String barcode, Path target) throws IOException {
         library.requireFolder();
-        library.existingSidecar(barcode);
+        library.requireCartridge(barcode);
         try (Closeable held = holdCartridge(barcode);
-                TapeImage image = TapeImage.open(library.image(barcode), false);
-                FileChannel in = FileChannel.open(library.image(barcode), StandardOpenOption.READ);
+                TapeImage image = new TapeImage(library.store().openImage(barcode, false));
                 OutputStream out = Files.newOutputStream(target)) {
             long end = ImageScanner.scan(image).index().endOfData();
-            InputStream data = Channels.newInputStream(in);
-            long left = end;
-            byte[] buffer = new byte[1 << 16];
-            while (left > 0) {
-                int n = data.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (n < 0) {
-                    break;
-                }
-                out.write(buffer, 0, n);
-                left -= n;
-            }
+            image.copyRange(0, end, Channels.newChannel(out));
             return end;
+        }
+    }
+
+    private static void copyIn(Path source, CartridgeStore store, String barcode) throws IOException {
+        try (ImageStore copy = store.createImage(barcode); InputStream in = Files.newInputStream(source)) {
+            ByteBuffer[] one = {ByteBuffer.allocate(1 << 16)};
+            long at = 0;
+            int n;
+            while ((n = in.read(one[0].array())) > 0) {
+                one[0].clear().limit(n);
+                copy.write(one, 0, 1, at);
+                at += n;
+            }
+            copy.force();
         }
     }
 
     /** Puts {@code barcode} into {@code drive} at BOT; the drive must be idle and the cartridge free. */
     public void load(int drive, String barcode) throws IOException {
         library.requireFolder();
-        library.existingSidecar(barcode);
+        library.requireCartridge(barcode);
         int holder = library.driveHolding(barcode);
         if (holder >= 0 && holder != drive) {
             try (Closeable held = holdCartridge(barcode)) {

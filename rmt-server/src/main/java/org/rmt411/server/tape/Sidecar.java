@@ -1,21 +1,14 @@
 package org.rmt411.server.tape;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Properties;
+import org.rmt411.server.tape.store.CartridgeStore;
 
 /**
- * A cartridge's metadata, kept next to its image as a {@code java.util.Properties} file (no
- * dependency, readable by an operator): what the image format has no room for (barcode,
+ * A cartridge's metadata, kept by its {@link CartridgeStore} next to its image as a
+ * {@code java.util.Properties} set (no dependency, readable by an operator): what the image format has no room for (barcode,
  * capacity, write protection, history) and a cache of the mark index that is trusted only when
  * {@code clean} and the image length still match.
  */
@@ -47,11 +40,9 @@ final class Sidecar {
         return s;
     }
 
-    static Sidecar load(Path path) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(path)) {
-            p.load(in);
-        }
+    /** The metadata of {@code barcode} in {@code store}. */
+    static Sidecar load(CartridgeStore store, String barcode) throws IOException {
+        Properties p = store.readMetadata(barcode);
         try {
             Sidecar s = new Sidecar();
             s.barcode = p.getProperty("barcode");
@@ -70,15 +61,13 @@ final class Sidecar {
             s.marks = p.getProperty("marks", "");
             return s;
         } catch (RuntimeException e) {
-            throw new IOException("unreadable cartridge sidecar " + path + ": " + e.getMessage(), e);
+            throw new IOException("unreadable metadata of cartridge " + barcode + " in " + store.location() + ": "
+                    + e.getMessage(), e);
         }
     }
 
-    /**
-     * Replaces the file at {@code path} atomically (write a temporary file, force it, rename), so
-     * a crash leaves either the old or the new metadata, never half of it.
-     */
-    void store(Path path) throws IOException {
+    /** Replaces the metadata of {@code barcode} in {@code store} (atomically: the store's promise). */
+    void store(CartridgeStore store) throws IOException {
         Properties p = new Properties();
         p.setProperty("barcode", barcode);
         p.setProperty("capacity", Long.toString(capacity));
@@ -94,28 +83,20 @@ final class Sidecar {
         p.setProperty("objects", Long.toString(objects));
         p.setProperty("endOfData", Long.toString(endOfData));
         p.setProperty("marks", marks);
-        Path temp = path.resolveSibling(path.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream out = Channels.newOutputStream(channel);
-            p.store(out, "rmt411 cartridge " + barcode + " (the mark index is a cache of the .tap image)");
-            out.flush();
-            channel.force(true);
-        }
-        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        store.writeMetadata(barcode, p);
     }
 
     /**
-     * Stores the drive's fields but keeps the write-protect tab as the file has it now: the
+     * Stores the drive's fields but keeps the write-protect tab as the store has it now: the
      * operator may flip the tab of a cartridge loaded in an idle drive, and a session that
      * mounted it a moment before must not undo that when it syncs or closes. The tab read here
      * also becomes this copy's, so the rest of that session obeys it.
      */
-    void storeKeepingTab(Path path) throws IOException {
-        if (Files.exists(path)) {
-            writeProtected = load(path).writeProtected;
+    void storeKeepingTab(CartridgeStore store) throws IOException {
+        if (store.contains(barcode)) {
+            writeProtected = load(store, barcode).writeProtected;
         }
-        store(path);
+        store(store);
     }
 
     private static void put(Properties p, String key, Instant value) {

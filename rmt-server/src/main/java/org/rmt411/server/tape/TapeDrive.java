@@ -124,7 +124,7 @@ final class TapeDrive {
         }
         long capacity = c.capacity();
         long room = capacity > 0 ? capacity - c.earlyWarning() - state.offset
-                : org.rmt411.server.device.FreeSpace.below(c.imagePath().getParent());
+                : c.image().room();
         room = Math.max(0, room);
         int size = state.blockSize;
         if (size > 0) {

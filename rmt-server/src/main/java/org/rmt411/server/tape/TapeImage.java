@@ -4,23 +4,23 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.rmt411.server.device.Payload;
+import org.rmt411.server.tape.store.FileImageStore;
+import org.rmt411.server.tape.store.ImageStore;
 
 /**
- * A SIMH {@code .tap} image on a {@link FileChannel}: walks objects forwards and backwards by
+ * A SIMH {@code .tap} image on an {@link ImageStore}: walks objects forwards and backwards by
  * their length words and appends records and tape marks. It keeps no position of its own; the
  * drive says where. Appends write header, data, pad and trailer in one gathering write and never
- * force the channel: durability points are the drive's business ({@link #force()}).
+ * force the store: durability points are the drive's business ({@link #force()}). Where the
+ * bytes live (a file, objects in a bucket) is the store's business, not this class's.
  */
 final class TapeImage implements Closeable {
     private static final int COPY_CHUNK = 256 * 1024;
 
-    private final FileChannel channel;
-    private final boolean writable;
+    private final ImageStore store;
     private final ByteBuffer word = ByteBuffer.allocate(SimhFormat.WORD).order(ByteOrder.LITTLE_ENDIAN);
     // Direct, so a gathering write with a direct payload view copies nothing through the JDK's
     // temporary buffers.
@@ -28,32 +28,23 @@ final class TapeImage implements Closeable {
     private final ByteBuffer trailer = ByteBuffer.allocateDirect(SimhFormat.WORD + 1).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer[] gather = new ByteBuffer[3];
     private ByteBuffer copyBuffer;
-    /** Where the channel's own position is, so sequential appends need no lseek. */
-    private long channelPosition = -1;
-    /** The file size as this image left it: no fstat per record. */
-    private long size;
 
-    private TapeImage(FileChannel channel, boolean writable) throws IOException {
-        this.channel = channel;
-        this.writable = writable;
-        this.size = channel.size();
+    TapeImage(ImageStore store) {
+        this.store = store;
     }
 
-    /** Opens (and with {@code writable} creates) the image at {@code path}. */
+    /** Opens (and with {@code writable} creates) the image file at {@code path}. */
     static TapeImage open(Path path, boolean writable) throws IOException {
-        FileChannel channel = writable
-                ? FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE)
-                : FileChannel.open(path, StandardOpenOption.READ);
-        return new TapeImage(channel, writable);
+        return new TapeImage(FileImageStore.open(path, writable));
     }
 
     boolean writable() {
-        return writable;
+        return store.writable();
     }
 
-    /** The image's size in bytes (tracked, since only this object changes it). */
-    long size() {
-        return size;
+    /** The image's size in bytes. */
+    long size() throws IOException {
+        return store.size();
     }
 
     /**
@@ -132,23 +123,28 @@ final class TapeImage implements Closeable {
 
     /** Copies a record's data bytes to {@code out}. */
     void copyData(TapeObject record, WritableByteChannel out) throws IOException {
+        copyRange(record.dataOffset(), record.length(), out);
+    }
+
+    /** Copies {@code length} image bytes from {@code position} to {@code out}. */
+    void copyRange(long position, long length, WritableByteChannel out) throws IOException {
         if (copyBuffer == null) {
             // Direct: record data goes from the image to the reply write without a copy.
             copyBuffer = ByteBuffer.allocateDirect(COPY_CHUNK);
         }
-        long position = record.dataOffset();
-        long left = record.length();
+        long at = position;
+        long left = length;
         while (left > 0) {
             copyBuffer.clear().limit((int) Math.min(COPY_CHUNK, left));
-            int n = channel.read(copyBuffer, position);
+            int n = store.read(copyBuffer, at);
             if (n < 0) {
-                throw new IOException("tape image ends inside a record at " + position);
+                throw new IOException("tape image ends inside a record at " + at);
             }
             copyBuffer.flip();
             while (copyBuffer.hasRemaining()) {
                 out.write(copyBuffer);
             }
-            position += n;
+            at += n;
             left -= n;
         }
     }
@@ -156,7 +152,7 @@ final class TapeImage implements Closeable {
     /**
      * Writes one record of the next {@code len} bytes of {@code data} at {@code at} (the caller has
      * cut the image there) and returns its end. Header, payload and trailer go out in gathering
-     * writes as the payload's chunks arrive: one system call for a record that fits one chunk.
+     * writes as the payload's chunks arrive: one store write for a record that fits one chunk.
      * If the payload is cut short or a write fails, the image is cut back to {@code at}.
      */
     long writeRecord(long at, Payload data, int len) throws IOException {
@@ -167,22 +163,19 @@ final class TapeImage implements Closeable {
             trailer.put((byte) 0);
         }
         trailer.putInt(len).flip();
-        if (channelPosition != at) {
-            channel.position(at);
-        }
-        channelPosition = -1; // unknown until the record is whole
         try {
             boolean first = true;
             int taken = 0;
             do {
                 ByteBuffer chunk = data.next(len - taken);
+                long chunkAt = at + SimhFormat.WORD + taken;
                 taken += chunk.remaining();
                 gather[0] = header;
                 gather[1] = chunk;
                 gather[2] = trailer;
                 int from = first ? 0 : 1;
                 int to = taken == len ? 3 : 2;
-                writeFully(from, to - from);
+                store.write(gather, from, to - from, first ? at : chunkAt);
                 first = false;
             } while (taken < len);
         } catch (IOException | RuntimeException e) {
@@ -191,41 +184,31 @@ final class TapeImage implements Closeable {
         } finally {
             gather[1] = null;
         }
-        channelPosition = at + SimhFormat.recordSpan(len);
-        size = Math.max(size, channelPosition);
-        return channelPosition;
-    }
-
-    private void writeFully(int offset, int count) throws IOException {
-        ByteBuffer last = gather[offset + count - 1];
-        while (last.hasRemaining()) {
-            channel.write(gather, offset, count);
-        }
+        return at + SimhFormat.recordSpan(len);
     }
 
     /** Writes one tape mark at {@code at}; returns its end. */
     long writeMark(long at) throws IOException {
         header.clear();
         header.putInt(SimhFormat.TAPE_MARK).flip();
-        while (header.hasRemaining()) {
-            channel.write(header, at + header.position());
-        }
-        size = Math.max(size, at + SimhFormat.WORD);
+        gather[0] = header;
+        store.write(gather, 0, 1, at);
         return at + SimhFormat.WORD;
+    }
+
+    /** Bytes the image's store can still take (see {@link ImageStore#room()}). */
+    long room() throws IOException {
+        return store.room();
     }
 
     /** Cuts the image at {@code size}: SIMH end of data in the conservative profile. */
     void truncate(long size) throws IOException {
-        channel.truncate(size);
-        this.size = Math.min(this.size, size);
-        channelPosition = -1; // truncate may have moved the channel's position
+        store.truncate(size);
     }
 
     /** Makes every write so far durable. */
     void force() throws IOException {
-        if (writable) {
-            channel.force(false);
-        }
+        store.force();
     }
 
     /** The raw 32-bit word at {@code position} (for explaining what is wrong with an image). */
@@ -236,7 +219,7 @@ final class TapeImage implements Closeable {
     private int readWord(long position) throws IOException {
         word.clear();
         while (word.hasRemaining()) {
-            if (channel.read(word, position + word.position()) < 0) {
+            if (store.read(word, position + word.position()) < 0) {
                 throw new IOException("tape image ends inside a length word at " + position);
             }
         }
@@ -245,6 +228,6 @@ final class TapeImage implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        store.close();
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.rmt411.server.tape.store.CartridgeStore;
+import org.rmt411.server.tape.store.FileCartridgeStore;
 
 /**
  * The tape library under the root: one folder ({@value #FOLDER}) holding every cartridge as
@@ -34,6 +36,7 @@ public final class TapeLibrary {
 
     private final Path root;
     private final Path folder;
+    private final CartridgeStore store;
     private final Settings settings;
     private final boolean readOnly;
     private final DriveLocks locks;
@@ -62,8 +65,13 @@ public final class TapeLibrary {
     }
 
     private TapeLibrary(Path root, Path folder, Settings settings, boolean readOnly) {
+        this(root, folder, new FileCartridgeStore(folder), settings, readOnly);
+    }
+
+    private TapeLibrary(Path root, Path folder, CartridgeStore store, Settings settings, boolean readOnly) {
         this.root = root;
         this.folder = folder;
+        this.store = store;
         this.settings = settings;
         this.readOnly = readOnly;
         this.locks = new DriveLocks(this, readOnly);
@@ -75,6 +83,15 @@ public final class TapeLibrary {
      */
     public static TapeLibrary inFolder(Path folder, Settings settings, boolean readOnly) {
         return new TapeLibrary(folder.getParent() == null ? folder : folder.getParent(), folder, settings, readOnly);
+    }
+
+    /**
+     * A library whose cartridges are in {@code store} (an S3 bucket) while this server's drive
+     * state stays in the local {@code folder}; {@code readOnly} as above.
+     */
+    public static TapeLibrary withStore(Path folder, CartridgeStore store, Settings settings, boolean readOnly) {
+        return new TapeLibrary(folder.getParent() == null ? folder : folder.getParent(), folder, store, settings,
+                readOnly);
     }
 
     public Path folder() {
@@ -94,6 +111,10 @@ public final class TapeLibrary {
      * import have nothing to work on, and listing nothing would hide a wrong {@code --root}.
      */
     public void requireFolder() throws IOException {
+        if (!(store instanceof FileCartridgeStore)) {
+            store.exists(); // a bucket that cannot be listed fails here, saying why
+            return;
+        }
         if (!Files.isDirectory(folder)) {
             throw new IOException((folder.equals(root.resolve(FOLDER)) ? "no tape library under " + root
                     : "no tape library in " + folder)
@@ -101,12 +122,9 @@ public final class TapeLibrary {
         }
     }
 
-    Path image(String barcode) {
-        return folder.resolve(barcode + ".tap");
-    }
-
-    Path sidecar(String barcode) {
-        return folder.resolve(barcode + ".properties");
+    /** Where the cartridges' images and metadata are kept. */
+    CartridgeStore store() {
+        return store;
     }
 
     Path driveState(int drive) {
@@ -115,17 +133,7 @@ public final class TapeLibrary {
 
     /** Every cartridge's barcode, in magazine order. */
     public List<String> barcodes() throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".properties"))
-                    .map(n -> n.substring(0, n.length() - ".properties".length()))
-                    .filter(b -> BARCODE.matcher(b).matches())
-                    .sorted()
-                    .toList();
-        }
+        return store.barcodes().stream().filter(b -> BARCODE.matcher(b).matches()).toList();
     }
 
     /** True when {@code barcode} is a valid label. */
@@ -142,13 +150,11 @@ public final class TapeLibrary {
         if (!validBarcode(barcode)) {
             throw new IllegalArgumentException("barcode must be 1 to 16 of A-Z and 0-9: " + barcode);
         }
-        Files.createDirectories(folder);
-        if (Files.exists(sidecar(barcode))) {
-            throw new FileAlreadyExistsException(sidecar(barcode).toString(), null, "cartridge exists");
+        if (store.contains(barcode)) {
+            throw new FileAlreadyExistsException(barcode, null, "cartridge exists in " + store.location());
         }
-        Files.deleteIfExists(image(barcode));
-        Files.createFile(image(barcode));
-        Sidecar.blank(barcode, capacity, earlyWarning, writeProtected).store(sidecar(barcode));
+        store.createImage(barcode).close();
+        Sidecar.blank(barcode, capacity, earlyWarning, writeProtected).store(store);
     }
 
     /** The next free generated barcode: {@code VT0001}, {@code VT0002}, ... */
@@ -165,22 +171,26 @@ public final class TapeLibrary {
 
     /** Sets or clears a cartridge's write protection. */
     public void protect(String barcode, boolean writeProtected) throws IOException {
-        Sidecar s = Sidecar.load(existingSidecar(barcode));
+        Sidecar s = Sidecar.load(store, barcode);
         s.writeProtected = writeProtected;
-        s.store(sidecar(barcode));
+        s.store(store);
     }
 
-    Path existingSidecar(String barcode) throws NoSuchFileException {
-        Path p = sidecar(barcode);
-        if (!Files.exists(p)) {
-            throw new NoSuchFileException(p.toString(), null, "no such cartridge");
+    /**
+     * Fails unless {@code barcode} is a cartridge of this library.
+     *
+     * @throws NoSuchFileException naming it, when it is not
+     */
+    void requireCartridge(String barcode) throws IOException {
+        if (!store.contains(barcode)) {
+            throw new NoSuchFileException(barcode, null, "no such cartridge in " + store.location());
         }
-        return p;
     }
 
     /** Mounts {@code barcode} (checking its tail, and repairing it unless read-only). */
     Cartridge mount(String barcode) throws IOException {
-        return Cartridge.mount(image(barcode), existingSidecar(barcode), readOnly);
+        requireCartridge(barcode);
+        return Cartridge.mount(store, barcode, readOnly);
     }
 
     /**

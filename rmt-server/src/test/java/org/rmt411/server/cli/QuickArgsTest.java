@@ -36,7 +36,9 @@ class QuickArgsTest {
             new String[] {"--port", "4110", "--tls-cert", "/etc/rmt411/cert.pem", "--tls-key", "/etc/rmt411/key.pem"},
             new String[] {"--tls-cert=c.pem", "--tls-key=k.pem", "--tls-client-ca=ca.pem", "--inetd"},
             new String[] {"--stdio", "--capture", "/tmp/rmt411.pcapng"},
-            new String[] {"--capture=sessions.pcapng", "--port", "4110"});
+            new String[] {"--capture=sessions.pcapng", "--port", "4110"},
+            new String[] {"--stdio", "--library", "s3://tapes/site/", "--s3-endpoint", "http://127.0.0.1:9000",
+                "--s3-region=eu-west-1", "--s3-path-style"});
 
     @Test
     void agreesWithPicocli() {

@@ -27,6 +27,8 @@ final class ClientHarness {
     final Path root;
     final Path rsh;
     private final String serverCommand;
+    /** Extra environment for every process this harness starts (S3 credentials). */
+    final java.util.Map<String, String> env = new java.util.HashMap<>();
 
     /** @param serverOptions extra server options (capacity, early warning) */
     ClientHarness(Path dir, String serverOptions) throws IOException {
@@ -55,6 +57,7 @@ final class ClientHarness {
     Run run(List<String> command, byte[] stdin) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("RMT411_SERVER_CMD", serverCommand);
+        pb.environment().putAll(env);
         Process p = pb.start();
         try {
             try (OutputStream in = p.getOutputStream()) {
@@ -90,6 +93,7 @@ final class ClientHarness {
     /** Starts a server process the test talks to directly; the caller closes its stdin. */
     Process server() throws IOException {
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", "exec " + serverCommand);
+        pb.environment().putAll(env);
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         return pb.start();
     }

@@ -96,7 +96,7 @@ final class TapeFixture implements AutoCloseable, AfterEachCallback {
     }
 
     Path image(String barcode) {
-        return library.image(barcode);
+        return ((org.rmt411.server.tape.store.FileCartridgeStore) library.store()).imagePath(barcode);
     }
 
     /** The bytes an {@code R<count>} returns. */

@@ -31,7 +31,7 @@ class TapeImageTest {
             assertAt(d, 1, 0);
         }
         assertThat(Files.size(tapes.image("VT0001"))).isEqualTo(whole);
-        assertThat(Sidecar.load(tapes.library.sidecar("VT0001")).tornTailRepairs).isEqualTo(1);
+        assertThat(Sidecar.load(tapes.library.store(), "VT0001").tornTailRepairs).isEqualTo(1);
         assertThat(tapes.scan("VT0001").records()).isEqualTo(2);
     }
 
