@@ -118,9 +118,8 @@ public final class Console {
             out.println("! a raw request is still incomplete: finish it with raw \"...\" first");
             return;
         }
-        wire.send(step.request(), step.payload());
+        Received got = wire.exchange(step.request(), step.payload(), step.payloadFollows());
         out.println("> " + bytes(step.request(), step.payload()));
-        Received got = wire.receive(step.payloadFollows());
         out.println("< " + bytes(got.line(), got.payload()));
         Outcome.of(step, got).forEach(text -> out.println("= " + text));
     }
@@ -152,6 +151,9 @@ public final class Console {
     private static String rawFailure(RmtRequest request, int errno) {
         if (request instanceof RmtRequest.Ioctl && !((RmtRequest.Ioctl) request).isVersionHandshake()) {
             return ": " + TapeRules.failure(((RmtRequest.Ioctl) request).op(), errno);
+        }
+        if (request instanceof RmtRequest.Seek && errno == 22) {
+            return ": " + Explanations.seekRefused();
         }
         if (request instanceof RmtRequest.Read) {
             return ": " + TapeRules.readFailure(errno);

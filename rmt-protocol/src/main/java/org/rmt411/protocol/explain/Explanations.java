@@ -145,6 +145,12 @@ public final class Explanations {
                 + "; " + SEEK_RULES.get(rule);
     }
 
+    /** Why an {@code L} is refused with EINVAL: almost always the two lines read the other way. */
+    public static String seekRefused() {
+        return "the server read the two L lines in the other order: GNU rmt >= 1.23 reads the whence first, "
+                + "BSD, dump and rmt411 read the offset first unless it cannot be one";
+    }
+
     /** An error reply in words: "EIO (5, Input/output error)"; unknown numbers keep the server's text. */
     public static String errno(int number, String text) {
         for (Errno e : Errno.values()) {
