@@ -1,5 +1,6 @@
 package org.rmt411.server.cli;
 
+import org.rmt411.server.session.TraceLevel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.rmt411.server.transport.CidrSet;
  * @param tls {@code --tls-cert}, {@code --tls-key}, {@code --tls-client-ca}; {@link TlsOptions#NONE} for plain TCP
  */
 public record ServerConfig(int port, String bind, Path root, boolean stdio, boolean inetd, boolean readOnly,
-        List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, boolean trace,
+        List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, TraceLevel trace,
         Duration idleTimeout, TapeLibrary.Settings tapes, LogOptions log, Modes modes, AccessPolicy access,
         TlsOptions tls) {
 
