@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
+import org.rmt411.client.trace.RequestScanner;
 import org.rmt411.client.transport.RmtTransport;
 import org.rmt411.protocol.RmtRequest;
 import org.rmt411.protocol.SeekOrder;
@@ -31,7 +32,7 @@ public final class Console {
 
     private final Wire wire;
     private final Commands commands;
-    private final RawRequests raw = new RawRequests();
+    private final RequestScanner raw = new RequestScanner();
     private PrintWriter out;
 
     /**

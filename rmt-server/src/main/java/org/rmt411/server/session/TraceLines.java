@@ -27,7 +27,7 @@ final class TraceLines {
 
     /** The request's line, then with verbose what it asks and who sends it so. */
     void request(RmtRequest request) {
-        trace.line(line(request));
+        trace.line(Explanations.line(request));
         if (verbose) {
             Explanations.request(request).forEach(text -> trace.line(INDENT + text));
         }
@@ -70,36 +70,5 @@ final class TraceLines {
         } catch (IOException | RuntimeException e) {
             // Not a tape (a plain file answers ENOTTY): there is no position to show.
         }
-    }
-
-    /** The one-line form of each request, as --trace has always printed it. */
-    static String line(RmtRequest request) {
-        if (request instanceof RmtRequest.Open) {
-            RmtRequest.Open open = (RmtRequest.Open) request;
-            return "O " + open.device() + " flags " + open.flags();
-        } else if (request instanceof RmtRequest.Close) {
-            return "C";
-        } else if (request instanceof RmtRequest.Seek) {
-            RmtRequest.Seek seek = (RmtRequest.Seek) request;
-            return "L " + seek.first() + " / " + seek.second();
-        } else if (request instanceof RmtRequest.Read) {
-            return "R " + ((RmtRequest.Read) request).count();
-        } else if (request instanceof RmtRequest.Write) {
-            return "W " + ((RmtRequest.Write) request).count();
-        } else if (request instanceof RmtRequest.Ioctl) {
-            RmtRequest.Ioctl ioctl = (RmtRequest.Ioctl) request;
-            return "I " + ioctl.op() + " " + ioctl.count();
-        } else if (request instanceof RmtRequest.ExtendedIoctl) {
-            RmtRequest.ExtendedIoctl ext = (RmtRequest.ExtendedIoctl) request;
-            return "i " + ext.op() + " " + ext.count();
-        } else if (request instanceof RmtRequest.Status) {
-            return "S";
-        } else if (request instanceof RmtRequest.StatusField) {
-            return "s" + ((RmtRequest.StatusField) request).field();
-        } else if (request instanceof RmtRequest.Version) {
-            RmtRequest.Version version = (RmtRequest.Version) request;
-            return version.letter() + " " + version.argument();
-        }
-        return "rejected: " + ((RmtRequest.Rejected) request).text();
     }
 }
