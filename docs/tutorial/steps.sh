@@ -1,0 +1,108 @@
+# The tutorial's steps, in its order; sourced by regenerate.sh, which defines begin, run, note,
+# mark_log, show_log, start_server, stop_server and make_project. Each `begin NAME` fills the
+# document's region "transcript NAME".
+
+# 1. The server, in its own terminal, with --trace.
+start_server --root tapes --trace
+begin server-start
+note '$ rmt411d --port 4110 --root tapes --trace'
+show_log
+
+# 2. The bridge: stock tools only know remote shells, socat turns one into a TCP connection.
+printf '#!/bin/sh\nexec socat - TCP:127.0.0.1:%s,nodelay\n' "$PORT" >bridge
+chmod +x bridge
+begin bridge
+run 'cat bridge'
+
+# 3. A first backup to the virtual tape.
+begin backup
+make_project
+run 'find project -type f | sort'
+mark_log
+run 'tar --rsh-command=./bridge -cvf localhost:/dev/nst0 project'
+begin backup-trace
+show_log 'audit\|session from'
+
+# 4. A second archive after the first, then GNU mt to go back and find it.
+begin second-archive
+printf 'Second archive.\n' >todo.txt
+run 'tar --rsh-command=./bridge -cvf localhost:/dev/nst0 todo.txt'
+run 'mt-gnu --rsh-command=./bridge -f localhost:/dev/nst0 rewind'
+run 'tar --rsh-command=./bridge -tf localhost:/dev/nst0'
+run 'mt-gnu --rsh-command=./bridge -f localhost:/dev/nst0 fsf 1'
+run 'tar --rsh-command=./bridge -tf localhost:/dev/nst0'
+begin mt-status
+run 'rmt411 mt --port $PORT -f localhost:/dev/nst0 status'
+begin mt-status-trace
+mark_log
+run 'mt-gnu --rsh-command=./bridge -f localhost:/dev/nst0 status'
+show_log 'audit\|session from'
+
+# 5. The bytes on the cartridge.
+begin mtdump
+run 'ls tapes/library'
+run 'mtdump tapes/library/VT0001.tap'
+run 'od -A d -t u4 -j 20492 -N 12 tapes/library/VT0001.tap'
+
+# 6. Exercise: append to an archive and watch the L requests.
+begin append
+run 'tar --rsh-command=./bridge -cf localhost:/project.tar project'
+run 'ls -l tapes/project.tar | cut -d" " -f5-5'
+printf 'Written later.\n' >later.txt
+mark_log
+run 'tar --rsh-command=./bridge -rvf localhost:/project.tar later.txt'
+begin append-trace
+show_log 'audit\|session from\|session .* ended\|end of input'
+begin append-list
+run 'tar --rsh-command=./bridge -tf localhost:/project.tar'
+
+# 7. Exercise: break a session and read the errno.
+begin errno-tools
+run 'tar --rsh-command=./bridge -cf localhost:/no/such/folder/a.tar project'
+run 'tar --rsh-command=./bridge -cf localhost:/../outside.tar project'
+run 'mt-gnu --rsh-command=./bridge -f localhost:/project.tar rewind'
+begin errno-raw
+run 'printf "R10240\n" | socat - TCP:127.0.0.1:$PORT,nodelay'
+run 'printf "O/project.tar\n0\nR20\n" | socat - TCP:127.0.0.1:$PORT,nodelay | od -c'
+run 'printf "O/project.tar\n0\nX\nR20\n" | socat - TCP:127.0.0.1:$PORT,nodelay'
+
+# 8. History: the same seek, read by GNU rmt and by rmt411.
+begin lseek-order
+run 'printf "Otapes/project.tar\n0\nL10240\n0\n" | /usr/sbin/rmt-tar'
+run 'printf "Otapes/project.tar\n0\nL10240\n0\n" | rmt411d --stdio --root . --log none'
+run 'printf "Otapes/project.tar\n0\nL0\n10240\n" | /usr/sbin/rmt-tar'
+run 'printf "Otapes/project.tar\n0\nL0\n10240\n" | rmt411d --stdio --root . --log none'
+
+# 9. What answers on a port today.
+python3 -c '
+import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1], flush=True)
+s.close()' >closed.port
+CLOSED_PORT=$(cat closed.port)
+python3 -c '
+import socket, sys
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(4)
+print(s.getsockname()[1], flush=True)
+while True:
+    c, _ = s.accept()
+    c.sendall(b"$Lock EXTENDEDPROTOCOL_tutorial_hub Pk=tutorial|")
+    c.settimeout(2)
+    try:
+        c.recv(4096)
+    except OSError:
+        pass
+    c.close()' >hub.port &
+pids+=("$!")
+for i in $(seq 1 100); do [ -s hub.port ] && break; sleep 0.1; done
+HUB_PORT=$(cat hub.port)
+rm -f closed.port hub.port
+begin probe
+run 'rmt411 probe localhost:$PORT'
+run 'rmt411 probe localhost:$HUB_PORT'
+run 'rmt411 probe localhost:$CLOSED_PORT'
+
+stop_server
