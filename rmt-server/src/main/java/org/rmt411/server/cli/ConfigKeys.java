@@ -36,7 +36,8 @@ final class ConfigKeys {
             Map.entry("seek-order", v -> checked(v, QuickArgs::seekOrder)),
             Map.entry("trace", ConfigKeys::onOff),
             Map.entry("log", v -> checked(v, LogMode::parse)),
-            Map.entry("log-file", ConfigKeys::absolute));
+            Map.entry("log-file", ConfigKeys::absolute),
+            Map.entry("capture", ConfigKeys::absolute));
 
     private ConfigKeys() {
     }

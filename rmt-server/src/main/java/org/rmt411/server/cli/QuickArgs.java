@@ -29,7 +29,7 @@ final class QuickArgs {
     private static final List<String> VALUED = List.of("--port", "--bind", "--root", "--allow",
             "--max-sessions", "--max-record", "--seek-order", "--drives", "--capacity", "--early-warning", "--log",
             "--log-file", "--idle-timeout", "--config", "--policy", "--library", "--tls-cert", "--tls-key",
-            "--tls-client-ca");
+            "--tls-client-ca", "--capture");
 
     /** The TLS options, in the order of {@link TlsOptions}' components. */
     private static final List<String> TLS = List.of("--tls-cert", "--tls-key", "--tls-client-ca");
@@ -56,6 +56,7 @@ final class QuickArgs {
     private LogMode logMode = LogMode.AUTO;
     private Path logFile;
     private final Path[] tls = new Path[3];
+    private Path capture;
 
     private QuickArgs() {
     }
@@ -177,6 +178,9 @@ final class QuickArgs {
             case "--log-file":
                 logFile = Path.of(value);
                 break;
+            case "--capture":
+                capture = Path.of(value);
+                break;
             case "--tls-cert":
             case "--tls-key":
             case "--tls-client-ca":
@@ -215,7 +219,7 @@ final class QuickArgs {
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
                 trace, idleTimeout, new TapeLibrary.Settings(drives, capacity, warning, autoloader),
                 new LogOptions(logMode, logFile), new ServerConfig.Modes(rmt, library, tapes), file.access(),
-                new TlsOptions(tls[0], tls[1], tls[2]));
+                new TlsOptions(tls[0], tls[1], tls[2]), capture);
     }
 
     /** A whole number, shared with the picocli converter. */

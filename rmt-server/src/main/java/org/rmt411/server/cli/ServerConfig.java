@@ -24,11 +24,12 @@ import org.rmt411.server.transport.CidrSet;
  * @param modes {@code --rmt}, {@code --library} and {@code --[no-]tapes}
  * @param access the access rules: the {@code --policy} file's, then the configuration file's
  * @param tls {@code --tls-cert}, {@code --tls-key}, {@code --tls-client-ca}; {@link TlsOptions#NONE} for plain TCP
+ * @param capture the pcapng file every session is recorded into ({@code --capture}), or {@code null}
  */
 public record ServerConfig(int port, String bind, Path root, boolean stdio, boolean inetd, boolean readOnly,
         List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, boolean trace,
         Duration idleTimeout, TapeLibrary.Settings tapes, LogOptions log, Modes modes, AccessPolicy access,
-        TlsOptions tls) {
+        TlsOptions tls, Path capture) {
 
     /** Embedded defaults: the README's command starts with these. */
     public static final int DEFAULT_PORT = 411;
@@ -72,6 +73,9 @@ public record ServerConfig(int port, String bind, Path root, boolean stdio, bool
         }
         if (modes.library() != null && modes.library().toString().isEmpty()) {
             return "--library: the folder name is empty";
+        }
+        if (capture != null && capture.toString().isEmpty()) {
+            return "--capture: the file name is empty";
         }
         if (bind != null && bind.isBlank()) {
             return "--bind: the address is empty";

@@ -9,6 +9,8 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.logging.Logger;
+import org.rmt411.server.capture.CaptureFile;
+import org.rmt411.server.capture.CapturingSessions;
 import org.rmt411.server.transport.Handshake;
 import org.rmt411.server.transport.SessionFactory;
 import org.rmt411.server.transport.SocketActivation;
@@ -38,6 +40,7 @@ final class ServerLauncher {
         }
         Handshake handshake;
         try {
+            sessions = captured(config, sessions);
             handshake = config.tls().handshake();
         } catch (IOException e) {
             err.println("rmt-server: " + e.getMessage());
@@ -69,6 +72,15 @@ final class ServerLauncher {
             return EXIT_RUNTIME;
         }
         return listen(config, sessions, handshake, err);
+    }
+
+    /**
+     * {@code sessions}, recorded into the {@code --capture} file when one is given. The file stays
+     * open for the life of the process: every block is already on disk when appended.
+     */
+    private static SessionFactory captured(ServerConfig config, SessionFactory sessions) throws IOException {
+        return config.capture() == null ? sessions
+                : CapturingSessions.around(sessions, CaptureFile.open(config.capture()));
     }
 
     private static int listen(ServerConfig config, SessionFactory sessions, Handshake handshake, PrintWriter err)

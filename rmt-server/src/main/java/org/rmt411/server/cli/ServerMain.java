@@ -133,6 +133,11 @@ public final class ServerMain implements Callable<Integer> {
             description = "Require client certificates issued by a CA in this PEM file (mutual TLS).")
     private Path tlsClientCa;
 
+    @Option(names = "--capture", paramLabel = "FILE",
+            description = "Record every session into FILE as a pcapng capture for Wireshark (a new section is"
+                    + " appended to an existing capture; stdio sessions appear as TCP to port 411).")
+    private Path capture;
+
     @CommandLine.Mixin
     private TapeOptions tapes;
 
@@ -218,6 +223,6 @@ public final class ServerMain implements Callable<Integer> {
         return new ServerConfig(port, bind, root, stdio, inetd, readOnly, allow, maxSessions, maxRecord, seekOrder,
                 trace, idleTimeout, tapes.settings(), new LogOptions(log, logFile),
                 new ServerConfig.Modes(rmt, library, tapesOn), file.access(),
-                new TlsOptions(tlsCert, tlsKey, tlsClientCa));
+                new TlsOptions(tlsCert, tlsKey, tlsClientCa), capture);
     }
 }

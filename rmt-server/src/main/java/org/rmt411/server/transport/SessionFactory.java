@@ -1,6 +1,7 @@
 package org.rmt411.server.transport;
 
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import org.rmt411.server.session.Peer;
 
@@ -13,4 +14,12 @@ public interface SessionFactory {
      * @param peer how logs, traces and the audit line name the other end
      */
     Runnable newSession(ReadableByteChannel in, WritableByteChannel out, Peer peer);
+
+    /**
+     * A session on a TCP connection, plain or TLS: {@code socket} is the connection under
+     * {@code in} and {@code out}, for a factory that needs its addresses ({@code --capture}).
+     */
+    default Runnable newSession(ReadableByteChannel in, WritableByteChannel out, Peer peer, SocketChannel socket) {
+        return newSession(in, out, peer);
+    }
 }

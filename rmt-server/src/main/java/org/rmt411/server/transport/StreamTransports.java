@@ -141,7 +141,8 @@ public final class StreamTransports {
             if (link.isPresent()) {
                 String name = handshake == Handshake.PLAIN ? transport : transport + "+tls";
                 try (WritableByteChannel out = link.get().out()) {
-                    sessions.newSession(link.get().in(), out, new Peer(name, peer, link.get().tlsSubject())).run();
+                    sessions.newSession(link.get().in(), out, new Peer(name, peer, link.get().tlsSubject()), socket)
+                            .run();
                 }
             }
         } catch (IOException e) {

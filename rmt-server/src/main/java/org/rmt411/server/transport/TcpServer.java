@@ -149,7 +149,7 @@ public final class TcpServer implements Closeable {
                 Handshake.Link l = link.get();
                 // Closing the output ends a TLS session with close_notify; for TCP it is the socket.
                 try (java.nio.channels.WritableByteChannel out = l.out()) {
-                    sessions.newSession(l.in(), out, new Peer(handshake.transport(), peer, l.tlsSubject())).run();
+                    sessions.newSession(l.in(), out, new Peer(handshake.transport(), peer, l.tlsSubject()), socket).run();
                 }
             }
         } catch (IOException e) {

@@ -34,7 +34,9 @@ class QuickArgsTest {
             new String[] {"--rmt", "--no-tapes", "--root=/srv/tapes"},
             new String[] {"--stdio", "--tapes", "--config=/x.conf"},
             new String[] {"--port", "4110", "--tls-cert", "/etc/rmt411/cert.pem", "--tls-key", "/etc/rmt411/key.pem"},
-            new String[] {"--tls-cert=c.pem", "--tls-key=k.pem", "--tls-client-ca=ca.pem", "--inetd"});
+            new String[] {"--tls-cert=c.pem", "--tls-key=k.pem", "--tls-client-ca=ca.pem", "--inetd"},
+            new String[] {"--stdio", "--capture", "/tmp/rmt411.pcapng"},
+            new String[] {"--capture=sessions.pcapng", "--port", "4110"});
 
     @Test
     void agreesWithPicocli() {
@@ -54,7 +56,8 @@ class QuickArgsTest {
     void agreesWithPicocliOverAConfigurationFile() throws Exception {
         ConfigFile file = file("root = /srv/tapes", "library = /srv/vtl", "tapes = on", "drives = 3",
                 "capacity = 1G", "early-warning = 4M", "autoloader = off", "read-only = on", "idle-timeout = 15m",
-                "max-record = 65536", "seek-order = offset-first", "trace = on", "allow backup rw /dev/nst*");
+                "max-record = 65536", "seek-order = offset-first", "trace = on", "capture = /var/tmp/rmt411.pcapng",
+                "allow backup rw /dev/nst*");
         for (String[] args : PLAIN) {
             assertThat(QuickArgs.parse(file, args)).as(String.join(" ", args)).contains(ServerMain.parse(file, args));
         }
