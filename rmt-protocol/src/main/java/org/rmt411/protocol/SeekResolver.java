@@ -23,8 +23,26 @@ public final class SeekResolver {
     public record Resolved(long offset, int whence) {
     }
 
+    /** Which rule of the class comment decided the last seek, for traces that explain it. */
+    public enum Rule {
+        /** {@code --seek-order} fixed the order; the values were not looked at. */
+        CONFIGURED,
+        /** Rule 1: a symbolic whence marks its line. */
+        SYMBOLIC,
+        /** Rule 2: one value lies outside 0..2, so it can only be the offset. */
+        RANGE,
+        /** Rule 3: both in 0..2, exactly one non-zero: that one is the whence, offset 0. */
+        ONE_NON_ZERO,
+        /** Rule 4: the order this session showed earlier. */
+        REMEMBERED,
+        /** Rule 4 with nothing shown yet: offset first. */
+        DEFAULT
+    }
+
     private final SeekOrder policy;
     private SeekOrder shown;
+    private Rule lastRule = Rule.DEFAULT;
+    private SeekOrder lastOrder;
 
     /** A resolver applying {@code policy}. */
     public SeekResolver(SeekOrder policy) {
@@ -39,6 +57,8 @@ public final class SeekResolver {
     public Resolved resolve(RmtRequest.Seek seek) throws RmtException {
         String a = seek.first();
         String b = seek.second();
+        lastRule = policy == SeekOrder.AUTO ? Rule.DEFAULT : Rule.CONFIGURED;
+        lastOrder = policy == SeekOrder.AUTO ? null : policy;
         switch (policy) {
             case OFFSET_FIRST:
                 return make(b, a);
@@ -53,6 +73,7 @@ public final class SeekResolver {
         boolean aSymbolic = symbolicWhence(a) >= 0;
         boolean bSymbolic = symbolicWhence(b) >= 0;
         if (aSymbolic != bSymbolic) {
+            lastRule = Rule.SYMBOLIC;
             return learn(aSymbolic ? SeekOrder.WHENCE_FIRST : SeekOrder.OFFSET_FIRST, a, b);
         }
         Long va = number(a);
@@ -67,20 +88,36 @@ public final class SeekResolver {
         boolean aWhence = va >= 0 && va <= 2;
         boolean bWhence = vb >= 0 && vb <= 2;
         if (aWhence != bWhence) {
+            lastRule = Rule.RANGE;
             return learn(aWhence ? SeekOrder.WHENCE_FIRST : SeekOrder.OFFSET_FIRST, a, b);
         }
         if (!aWhence) {
             throw new RmtException(Errno.EINVAL, "Seek direction out of range");
         }
         if ((va == 0) != (vb == 0)) {
+            lastRule = Rule.ONE_NON_ZERO;
+            lastOrder = null;
             return new Resolved(0, (int) (va == 0 ? vb.longValue() : va.longValue()));
         }
+        lastRule = shown != null ? Rule.REMEMBERED : Rule.DEFAULT;
         SeekOrder order = shown != null ? shown : SeekOrder.OFFSET_FIRST;
+        lastOrder = order;
         return order == SeekOrder.WHENCE_FIRST ? make(a, b) : make(b, a);
+    }
+
+    /** The rule that decided the last {@link #resolve} (also when it threw). */
+    public Rule lastRule() {
+        return lastRule;
+    }
+
+    /** The order the last {@link #resolve} read the lines in; null when either reading gave the same. */
+    public SeekOrder lastOrder() {
+        return lastOrder;
     }
 
     private Resolved learn(SeekOrder order, String a, String b) throws RmtException {
         shown = order;
+        lastOrder = order;
         return order == SeekOrder.WHENCE_FIRST ? make(a, b) : make(b, a);
     }
 
