@@ -73,10 +73,20 @@ run() {
 }
 # note TEXT: a line of its own in the transcript, for what the reader sees elsewhere.
 note() { echo "$1" >>"$current"; }
-# The server's log lines since mark_log, as the reader sees them in the server's terminal.
+# The server's trace since mark_log, as the reader sees it in the server's terminal. A session's
+# last lines are logged after the client has gone, so this first waits for the audit line that
+# ends each of the SESSIONS (default 1); the session bookkeeping lines are left out.
 log_mark=0
 mark_log() { log_mark=$(wc -l <"$W/server.log"); }
-show_log() { tail -n +"$((log_mark + 1))" "$W/server.log" | grep -v "${1:-^$}" | mask >>"$current"; }
+since_mark() { tail -n +"$((log_mark + 1))" "$W/server.log"; }
+show_log() {
+    local sessions="${1:-1}" i
+    for i in $(seq 1 200); do
+        [ "$(since_mark | grep -c ' audit ')" -ge "$sessions" ] && break
+        sleep 0.05
+    done
+    since_mark | grep -v ' audit \| session from ' | mask >>"$current"
+}
 
 start_server() {
     : >"$W/server.log"
