@@ -81,7 +81,7 @@ mark_log() { log_mark=$(wc -l <"$W/server.log"); }
 since_mark() { tail -n +"$((log_mark + 1))" "$W/server.log"; }
 show_log() {
     local sessions="${1:-1}" i
-    for i in $(seq 1 200); do
+    for i in $(seq 1 600); do
         [ "$(since_mark | grep -c ' audit ')" -ge "$sessions" ] && break
         sleep 0.05
     done
