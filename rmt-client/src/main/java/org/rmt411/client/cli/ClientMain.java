@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 
 /** {@code rmt-client}: tar to remote tapes, mt, bridge and probe. Exit codes: {@link ExitCode}. */
 @Command(name = "rmt-client", mixinStandardHelpOptions = true, versionProvider = ClientMain.Version.class,
-        description = "Back up to, list and restore from remote tapes and files over rmt; drive tapes like mt.",
+        description = "Back up to, list and restore from remote tapes and files over rmt; drive tapes like mt;"
+                + " speak rmt by hand (console).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:done, but something differs or was skipped",
             "2:usage error", "3:local error", "4:remote error (server refused, connection or protocol failure)",
@@ -78,7 +79,7 @@ public final class ClientMain implements Runnable {
      */
     private static void addSubcommands(CommandLine cli, String first) {
         Object[] all = {new BackupCommand(), new ListCommand(), new RestoreCommand(), new MtCommand(),
-            new BridgeCommand(), new ProbeCommand()};
+            new BridgeCommand(), new ProbeCommand(), new ConsoleCommand()};
         for (Object command : all) {
             if (commandName(command).equals(first)) {
                 cli.addSubcommand(command);

@@ -51,6 +51,24 @@ public final class TapeRules {
             MtOp.MTSEEK, "MTSEEK went past end of data: the position is unknown",
             MtOp.MTEOM, "MTEOM could not reach end of data");
 
+    /** Errno → why an R failed, st's read rules. */
+    private static final Map<Integer, String> READ = Map.of(
+            Errno.EIO.number(), "st: a read at end of data is EIO (blank check); right after a filemark the "
+                    + "first read answers 0 bytes instead",
+            Errno.ENOMEM.number(), "st: the record is longer than the count asked for, and a variable-block "
+                    + "read never returns part of a record: ENOMEM",
+            Errno.EBADF.number(), "nothing is open, or it is open write-only (EBADF)",
+            Errno.EINVAL.number(), "the count does not fit the drive's fixed block size, or is too large");
+
+    /** Errno → why a W failed. */
+    private static final Map<Integer, String> WRITE = Map.of(
+            Errno.EACCES.number(), "the device is open read-only (O_RDONLY), or a rule allows only reading",
+            Errno.EBADF.number(), "nothing is open, or it is open read-only (EBADF)",
+            Errno.EROFS.number(), "the cartridge is write-protected",
+            Errno.ENOSPC.number(), "st: the end of the medium: no room for this record (ENOSPC)",
+            Errno.EIO.number(), "st: the drive could not write the record (EIO)",
+            Errno.EINVAL.number(), "the count does not fit the drive's fixed block size, or is too large");
+
     private static final long[] GMT = {MtStatus.GMT_EOF, MtStatus.GMT_BOT, MtStatus.GMT_EOT, MtStatus.GMT_SM,
         MtStatus.GMT_EOD, MtStatus.GMT_WR_PROT, MtStatus.GMT_ONLINE, MtStatus.GMT_D_6250, MtStatus.GMT_D_1600,
         MtStatus.GMT_D_800, MtStatus.GMT_DR_OPEN, MtStatus.GMT_IM_REP_EN};
@@ -101,6 +119,16 @@ public final class TapeRules {
             return "the drive is empty: load a cartridge (ENOMEDIUM)";
         }
         return name + " failed: " + Explanations.errno(errno, "");
+    }
+
+    /** Why an {@code R} failed with {@code errno}. */
+    public static String readFailure(int errno) {
+        return READ.getOrDefault(errno, "the read was refused");
+    }
+
+    /** Why a {@code W} failed with {@code errno}. */
+    public static String writeFailure(int errno) {
+        return WRITE.getOrDefault(errno, "the write was refused");
     }
 
     /** "file 2, block 0" with −1 shown as unknown. */
