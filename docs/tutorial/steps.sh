@@ -66,7 +66,20 @@ run 'printf "R10240\n" | socat - TCP:127.0.0.1:$PORT,nodelay'
 run 'printf "O/project.tar\n0\nR20\n" | socat - TCP:127.0.0.1:$PORT,nodelay | od -c'
 run 'printf "O/project.tar\n0\nX\nR20\n" | socat - TCP:127.0.0.1:$PORT,nodelay'
 
+# 7b. The same by hand, with rmt411's console explaining each reply.
+begin console
+printf '%s\n' 'open /project.tar ro' 'read 20' 'seek 0 cur' 'open /no/such/file ro' 'read 20' \
+    'open /dev/nst0 ro' 'rewind' 'read 512' 'read 10240' 'raw "X\n"' >errors.rmt
+run 'cat errors.rmt'
+run 'rmt411 console localhost:$PORT <errors.rmt'
+
 # 8. History: the same seek, read by GNU rmt and by rmt411.
+begin localsh
+printf '#!/bin/sh\n# A "remote shell" for this machine: drop the host (and -l USER), run the command here.\nshift\n[ "$1" = -l ] && shift 2\nexec "$@"\n' >localsh
+chmod +x localsh
+run 'cat localsh'
+run 'printf "open tapes/project.tar ro\nseek 10240 set\n" | rmt411 console --rsh-command=./localsh --rmt-command=/usr/sbin/rmt-tar localhost'
+run 'printf "open tapes/project.tar ro\nseek 10240 set\n" | rmt411 console --rsh-command=./localsh --rmt-command=/usr/sbin/rmt-tar --seek-order whence-first localhost'
 begin lseek-order
 run 'printf "Otapes/project.tar\n0\nL10240\n0\n" | /usr/sbin/rmt-tar'
 run 'printf "Otapes/project.tar\n0\nL10240\n0\n" | rmt411d --stdio --root . --log none'
