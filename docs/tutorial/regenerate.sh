@@ -90,6 +90,7 @@ show_log() {
 
 start_server() {
     : >"$W/server.log"
+    server_args="$*"
     rmt411d --port 0 --bind 127.0.0.1 "$@" 2>>"$W/server.log" &
     server_pid=$!
     pids+=("$server_pid")

@@ -5,7 +5,7 @@
 # 1. The server, in its own terminal, with --trace.
 start_server --root tapes --trace
 begin server-start
-note '$ rmt411d --port 4110 --root tapes --trace'
+note "$ rmt411d --port 4110 --bind 127.0.0.1 $server_args"
 head -1 "$W/server.log" | mask >>"$current"
 
 # 2. The bridge: stock tools only know remote shells, socat turns one into a TCP connection.
