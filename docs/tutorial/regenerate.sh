@@ -45,7 +45,7 @@ cd "$W"
 rmt411d() { "$java" -jar "$server_jar" "$@"; }
 rmt411() { "$java" -jar "$client_jar" "$@"; }
 
-PORT=0 HUB_PORT=0 CLOSED_PORT=0
+PORT=-1 HUB_PORT=-2 CLOSED_PORT=-3   # none yet: matches nothing
 mask() {
     sed -E \
         -e "s#$W#~/rmt-tutorial#g" \
@@ -54,7 +54,11 @@ mask() {
         -e "s/:$CLOSED_PORT([^0-9]|\$)/:4112\\1/g" \
         -e 's/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z rmt-server [A-Z]+: /… /' \
         -e 's/(127\.0\.0\.1):[0-9]{5}/\1:40112/g' \
-        -e 's/ start=[^ ]+/ start=…/; s/ duration=[^ ]+/ duration=…/'
+        -e 's/ start=[^ ]+/ start=…/; s/ duration=[^ ]+/ duration=…/' \
+        -e "s/Port: $PORT([^0-9]|\$)/Port: 4110\\1/g" \
+        -e 's/Port: [0-9]{5}([^0-9]|$)/Port: 40112\1/g' \
+        -e 's/^Frame [0-9]+: /Frame …: /; s/(in frame: )[0-9]+/\1…/' \
+        -e '/^Running as user "root" and group "root"/d'
 }
 
 current=""
@@ -66,6 +70,7 @@ run() {
     shown="${shown//\$PORT/4110}"
     shown="${shown//\$HUB_PORT/4111}"
     shown="${shown//\$CLOSED_PORT/4112}"
+    shown="${shown//\$STREAM/${STREAM:-}}"
     echo "\$ $shown" | mask >>"$current"
     (eval "$1") </dev/null >"$T/.out" 2>&1 || status=$?
     mask <"$T/.out" >>"$current"

@@ -3,7 +3,7 @@
 # document's region "transcript NAME".
 
 # 1. The server, in its own terminal, with --trace.
-start_server --root tapes --trace
+start_server --root tapes --trace --capture capture.pcapng
 begin server-start
 note "$ rmt411d --port 4110 --bind 127.0.0.1 $server_args"
 head -1 "$W/server.log" | mask >>"$current"
@@ -72,6 +72,18 @@ printf '%s\n' 'open /project.tar ro' 'read 20' 'seek 0 cur' 'open /no/such/file 
     'open /dev/nst0 ro' 'rewind' 'read 512' 'read 10240' 'raw "X\n"' >errors.rmt
 run 'cat errors.rmt'
 run 'rmt411 console localhost:$PORT <errors.rmt'
+
+# 7c. Wireshark: the capture the server has been writing since step 1, decoded by the dissector.
+cp "$repo/wireshark/rmt411.lua" .
+dissect() { tshark -r capture.pcapng -X lua_script:rmt411.lua -d "tcp.port==$PORT,rmt" "$@"; }
+begin wireshark-seeks
+run 'tshark -r capture.pcapng -X lua_script:rmt411.lua -d tcp.port==$PORT,rmt -Y rmt.seek.order -T fields -e tcp.stream -e _ws.col.Info'
+STREAM=$(dissect -Y rmt.seek.order -T fields -e tcp.stream 2>/dev/null | head -1)
+run 'tshark -r capture.pcapng -X lua_script:rmt411.lua -d tcp.port==$PORT,rmt -Y "rmt && tcp.stream == $STREAM" -T fields -e _ws.col.Info'
+begin wireshark-status
+# mt-gnu's status request of step 4, the last session that asked for the struct.
+STREAM=$(dissect -Y rmt.mtget.type -T fields -e tcp.stream 2>/dev/null | tail -1)
+run 'tshark -r capture.pcapng -X lua_script:rmt411.lua -d tcp.port==$PORT,rmt -Y "rmt.mtget.type && tcp.stream == $STREAM" -O rmt'
 
 # 8. History: the same seek, read by GNU rmt and by rmt411.
 begin localsh

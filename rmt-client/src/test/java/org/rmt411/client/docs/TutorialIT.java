@@ -16,14 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/tutorial.md shows what the real tools print today: docs/tutorial/regenerate.sh runs GNU
- * tar, GNU mt, socat, mtdump and GNU rmt against the packaged jars into a copy of the document,
+ * tar, GNU mt, socat, mtdump, tshark and GNU rmt against the packaged jars into a copy of the document,
  * and the copy must equal the committed one (volatile values masked).
  */
 class TutorialIT {
     private static final Pattern REGION = Pattern.compile(
             "<!-- BEGIN transcript ([a-z0-9-]+) -->\n```text\n(.*?)```\n<!-- END transcript \\1 -->", Pattern.DOTALL);
     private static final List<String> TOOLS = List.of("/usr/bin/tar", "/usr/bin/mt-gnu", "/usr/bin/socat",
-            "/usr/bin/mtdump", "/usr/sbin/rmt-tar", "/usr/bin/python3");
+            "/usr/bin/mtdump", "/usr/sbin/rmt-tar", "/usr/bin/python3", "/usr/bin/tshark");
 
     @TempDir
     Path work;
