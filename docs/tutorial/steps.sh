@@ -98,6 +98,12 @@ run 'printf "Otapes/project.tar\n0\nL10240\n0\n" | rmt411d --stdio --root . --lo
 run 'printf "Otapes/project.tar\n0\nL0\n10240\n" | /usr/sbin/rmt-tar'
 run 'printf "Otapes/project.tar\n0\nL0\n10240\n" | rmt411d --stdio --root . --log none'
 
+# 8b. The split, live: tar 1.34 appends through GNU rmt.
+begin split-live
+run 'tar --rsh-command=./localsh --rmt-command=/usr/sbin/rmt-tar -cf localhost:gnu.tar project'
+run 'tar --rsh-command=./localsh --rmt-command=/usr/sbin/rmt-tar -rvf localhost:gnu.tar later.txt'
+run 'tar -tf gnu.tar'
+
 # 9. What answers on a port today.
 python3 -c '
 import socket
