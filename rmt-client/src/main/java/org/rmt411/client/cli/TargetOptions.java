@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.rmt411.client.RemoteTarget;
 import org.rmt411.client.RmtDialect;
+import org.rmt411.client.trace.TracingTransport;
 import org.rmt411.client.transport.ProcessTransport;
 import org.rmt411.client.transport.RmtTransport;
 import org.rmt411.client.transport.TcpTransport;
@@ -59,6 +60,11 @@ public final class TargetOptions {
                     + "0 waits forever (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--trace", arity = "0..1", fallbackValue = "on", paramLabel = "verbose",
+            description = "Log each request and reply to stderr, never payload bytes; --trace=verbose adds what each "
+                    + "request asks, who sends it so, and errnos in words.")
+    String trace;
+
     /** The --timeout for one reply; ten minutes when it is 0 (wait forever) and a bound is needed. */
     Duration replyTimeout() {
         return Duration.ofSeconds(timeoutSeconds > 0 ? timeoutSeconds : 600);
@@ -73,6 +79,9 @@ public final class TargetOptions {
         if (name.indexOf('\n') >= 0 || name.indexOf('\0') >= 0) {
             // rmt is line based: a newline would end the O request early (GNU rtapelib refuses too).
             throw new CommandLine.ParameterException(cli, "the archive name contains a newline or NUL");
+        }
+        if (trace != null && !trace.equals("on") && !trace.equalsIgnoreCase("verbose")) {
+            throw new CommandLine.ParameterException(cli, "--trace takes no value or =verbose, not '" + trace + "'");
         }
         if (tls.settings(cli) != null && rshCommand != null) {
             throw new CommandLine.ParameterException(cli,
@@ -94,8 +103,17 @@ public final class TargetOptions {
         }
     }
 
-    /** A connector for the target: a remote shell if one was named, else TCP (TLS with --tls). */
+    /** A connector for the target: a remote shell if one was named, else TCP (TLS with --tls); traced with --trace. */
     RmtTransport.Factory connector(RemoteTarget target) {
+        RmtTransport.Factory factory = plainConnector(target);
+        if (trace == null) {
+            return factory;
+        }
+        boolean verbose = trace.equalsIgnoreCase("verbose");
+        return TracingTransport.wrap(factory, line -> System.err.println("rmt-client: trace: " + line), verbose);
+    }
+
+    private RmtTransport.Factory plainConnector(RemoteTarget target) {
         TlsSettings tlsSettings = tls.settings();
         if (rshCommand != null) {
             return ProcessTransport.factory(

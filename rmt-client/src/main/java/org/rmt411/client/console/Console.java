@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
+import org.rmt411.client.trace.RequestScanner;
 import org.rmt411.client.transport.RmtTransport;
 import org.rmt411.protocol.RmtRequest;
 import org.rmt411.protocol.SeekOrder;
@@ -31,7 +32,7 @@ public final class Console {
 
     private final Wire wire;
     private final Commands commands;
-    private final RawRequests raw = new RawRequests();
+    private final RequestScanner raw = new RequestScanner();
     private PrintWriter out;
 
     /**
@@ -118,9 +119,8 @@ public final class Console {
             out.println("! a raw request is still incomplete: finish it with raw \"...\" first");
             return;
         }
-        wire.send(step.request(), step.payload());
+        Received got = wire.exchange(step.request(), step.payload(), step.payloadFollows());
         out.println("> " + bytes(step.request(), step.payload()));
-        Received got = wire.receive(step.payloadFollows());
         out.println("< " + bytes(got.line(), got.payload()));
         Outcome.of(step, got).forEach(text -> out.println("= " + text));
     }
@@ -152,6 +152,9 @@ public final class Console {
     private static String rawFailure(RmtRequest request, int errno) {
         if (request instanceof RmtRequest.Ioctl && !((RmtRequest.Ioctl) request).isVersionHandshake()) {
             return ": " + TapeRules.failure(((RmtRequest.Ioctl) request).op(), errno);
+        }
+        if (request instanceof RmtRequest.Seek && errno == 22) {
+            return ": " + Explanations.seekRefused();
         }
         if (request instanceof RmtRequest.Read) {
             return ": " + TapeRules.readFailure(errno);

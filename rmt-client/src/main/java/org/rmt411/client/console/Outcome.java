@@ -54,8 +54,7 @@ final class Outcome {
             case WRITE -> TapeRules.writeFailure(errno);
             case OPEN -> "the server could not open " + step.subject();
             case STATUS -> errno == 25 ? "status needs a tape drive; this is a plain file (ENOTTY)" : "no status";
-            case SEEK -> errno == 22 ? "the server read the two L lines in the other order? (see --seek-order)"
-                    : "the seek was refused";
+            case SEEK -> errno == 22 ? Explanations.seekRefused() + " (see --seek-order)" : "the seek was refused";
             case VERSION -> "this server does not know V (GNU rmt calls it a garbage command and exits)";
             default -> errno == 9 ? "nothing is open: open a device first (EBADF)" : "the request was refused";
         };

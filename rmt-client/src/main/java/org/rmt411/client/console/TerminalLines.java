@@ -28,9 +28,14 @@ public final class TerminalLines implements LineSource {
                 .completer(new Keywords()).build();
     }
 
-    /** The process's own terminal. */
+    /**
+     * The process's own terminal. JLine's probe for grapheme clusters is switched off: it asks the
+     * terminal a question at start-up, and an answer that comes after JLine stopped waiting (a
+     * loaded machine, a slow ssh link; seen under tmux) lands in the first line typed as
+     * {@code ^[[?1;2c}. rmt commands are ASCII, so nothing is lost.
+     */
     public static TerminalLines system() throws IOException {
-        return new TerminalLines(TerminalBuilder.builder().system(true).build());
+        return new TerminalLines(TerminalBuilder.builder().system(true).graphemeCluster(false).build());
     }
 
     @Override

@@ -29,9 +29,50 @@ final class Wire implements AutoCloseable {
     /** Sends {@code request} then {@code payload}, connecting first if there is no connection. */
     void send(byte[] request, byte[] payload) throws IOException {
         if (transport == null) {
-            transport = factory.connect();
-            out.println("(connected: " + transport.describe() + ")");
+            connect();
         }
+        write(request, payload);
+    }
+
+    /**
+     * Sends a request and reads its reply. When a connection kept from an earlier command turns
+     * out to be gone (GNU rmt exits after {@code C} and after a garbage command), the write
+     * fails or the reply ends before its first byte, depending on how fast the server exited;
+     * either way the console says so, connects anew and sends the request again, as tar would
+     * open a new session.
+     */
+    Received exchange(byte[] request, byte[] payload, boolean payloadFollows) throws IOException {
+        if (transport != null) {
+            if (writes(request, payload)) {
+                try {
+                    return receive(payloadFollows);
+                } catch (Gone e) {
+                    // Fall through to a new session.
+                }
+            }
+            out.println("(the server has gone: GNU rmt exits after C and after a garbage command)");
+            drop();
+        }
+        send(request, payload);
+        return receive(payloadFollows);
+    }
+
+    /** Writes to a kept connection; false when it is gone. */
+    private boolean writes(byte[] request, byte[] payload) {
+        try {
+            write(request, payload);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void connect() throws IOException {
+        transport = factory.connect();
+        out.println("(connected: " + transport.describe() + ")");
+    }
+
+    private void write(byte[] request, byte[] payload) throws IOException {
         transport.output().write(request);
         transport.output().write(payload);
         transport.output().flush();
@@ -76,8 +117,10 @@ final class Wire implements AutoCloseable {
         int c;
         while ((c = in.read()) != '\n') {
             if (c < 0) {
-                throw new EOFException(raw.size() == 0 ? "the server closed the connection"
-                        : "the connection ended inside the reply");
+                if (raw.size() == 0) {
+                    throw new Gone();
+                }
+                throw new EOFException("the connection ended inside the reply");
             }
             raw.write(c);
             line.write(c);
@@ -105,5 +148,14 @@ final class Wire implements AutoCloseable {
     @Override
     public void close() {
         drop();
+    }
+
+    /** The connection ended where a reply should have begun: the server has gone. */
+    static final class Gone extends EOFException {
+        private static final long serialVersionUID = 1L;
+
+        Gone() {
+            super("the server closed the connection");
+        }
     }
 }

@@ -43,7 +43,8 @@ class ConsoleTest {
         try (InProcessServer server = InProcessServer.serve(Files.createDirectories(work.resolve("tapes")))) {
             String got = transcript(server.connector(), SeekOrder.OFFSET_FIRST, resource("tape.script"))
                     .replace("127.0.0.1:" + server.port(), "127.0.0.1:PORT");
-            Files.writeString(Path.of("target/console-tape.out"), got);
+            // Kept in target/ so that a changed transcript can be reviewed with diff against the golden one.
+            Files.writeString(Path.of("target", "console-tape.out"), got);
             assertThat(got).isEqualTo(resource("tape.golden"));
         }
     }

@@ -74,6 +74,38 @@ public final class Explanations {
         return lines;
     }
 
+    /**
+     * The one-line form of a request that {@code --trace} prints: command and arguments, never
+     * payload bytes ({@code W 10240}, {@code L 0 / 1}, {@code O /dev/nst0 flags 2}).
+     */
+    public static String line(RmtRequest request) {
+        if (request instanceof RmtRequest.Open) {
+            RmtRequest.Open open = (RmtRequest.Open) request;
+            return "O " + open.device() + " flags " + open.flags();
+        } else if (request instanceof RmtRequest.Seek) {
+            RmtRequest.Seek seek = (RmtRequest.Seek) request;
+            return "L " + seek.first() + " / " + seek.second();
+        } else if (request instanceof RmtRequest.Read) {
+            return "R " + ((RmtRequest.Read) request).count();
+        } else if (request instanceof RmtRequest.Write) {
+            return "W " + ((RmtRequest.Write) request).count();
+        } else if (request instanceof RmtRequest.Ioctl) {
+            RmtRequest.Ioctl ioctl = (RmtRequest.Ioctl) request;
+            return "I " + ioctl.op() + " " + ioctl.count();
+        } else if (request instanceof RmtRequest.ExtendedIoctl) {
+            RmtRequest.ExtendedIoctl ext = (RmtRequest.ExtendedIoctl) request;
+            return "i " + ext.op() + " " + ext.count();
+        } else if (request instanceof RmtRequest.StatusField) {
+            return "s" + ((RmtRequest.StatusField) request).field();
+        } else if (request instanceof RmtRequest.Version) {
+            RmtRequest.Version version = (RmtRequest.Version) request;
+            return version.letter() + " " + version.argument();
+        } else if (request instanceof RmtRequest.Rejected) {
+            return "rejected: " + ((RmtRequest.Rejected) request).text();
+        }
+        return String.valueOf(letter(request)); // C and S: the letter says it all
+    }
+
     /** The command letter of a request. */
     public static char letter(RmtRequest request) {
         if (request instanceof RmtRequest.Open) return 'O';
@@ -143,6 +175,12 @@ public final class Explanations {
         }
         return "read as offset " + resolved.offset() + ", " + WHENCE[resolved.whence()] + ": " + reading
                 + "; " + SEEK_RULES.get(rule);
+    }
+
+    /** Why an {@code L} is refused with EINVAL: almost always the two lines read the other way. */
+    public static String seekRefused() {
+        return "the server read the two L lines in the other order: GNU rmt >= 1.23 reads the whence first, "
+                + "BSD, dump and rmt411 read the offset first unless it cannot be one";
     }
 
     /** An error reply in words: "EIO (5, Input/output error)"; unknown numbers keep the server's text. */

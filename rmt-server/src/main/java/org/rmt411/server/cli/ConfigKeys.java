@@ -20,7 +20,7 @@ import org.rmt411.server.tape.ByteSize;
  */
 final class ConfigKeys {
     /** Keys whose value is {@code on} or {@code off}: the server's flags. */
-    static final Set<String> SWITCHES = Set.of("tapes", "autoloader", "read-only", "trace");
+    static final Set<String> SWITCHES = Set.of("tapes", "autoloader", "read-only");
 
     private static final Map<String, UnaryOperator<String>> KEYS = Map.ofEntries(
             Map.entry("root", ConfigKeys::absolute),
@@ -34,7 +34,7 @@ final class ConfigKeys {
             Map.entry("idle-timeout", ConfigKeys::duration),
             Map.entry("max-record", v -> range(v, 1, Integer.MAX_VALUE)),
             Map.entry("seek-order", v -> checked(v, QuickArgs::seekOrder)),
-            Map.entry("trace", ConfigKeys::onOff),
+            Map.entry("trace", ConfigKeys::trace),
             Map.entry("log", v -> checked(v, LogMode::parse)),
             Map.entry("log-file", ConfigKeys::absolute),
             Map.entry("capture", ConfigKeys::absolute));
@@ -100,6 +100,18 @@ final class ConfigKeys {
                 return "false";
             default:
                 throw new IllegalArgumentException("expected on or off");
+        }
+    }
+
+    /** {@code on}, {@code off} or {@code verbose}, as {@code --trace[=verbose]}. */
+    private static String trace(String value) {
+        if (value.equalsIgnoreCase("verbose")) {
+            return "verbose";
+        }
+        try {
+            return onOff(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected on, off or verbose");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.rmt411.server.cli;
 
+import org.rmt411.server.session.TraceLevel;
 import org.rmt411.protocol.SeekOrder;
 import org.rmt411.server.logging.LogMode;
 import picocli.CommandLine;
@@ -31,6 +32,18 @@ final class Converters {
         public SeekOrder convert(String value) {
             try {
                 return QuickArgs.seekOrder(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** {@code --trace} alone ({@code true}), {@code =verbose}, or the file's on/off. */
+    static final class Trace implements CommandLine.ITypeConverter<TraceLevel> {
+        @Override
+        public TraceLevel convert(String value) {
+            try {
+                return TraceLevel.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -1,5 +1,6 @@
 package org.rmt411.server.cli;
 
+import org.rmt411.server.session.TraceLevel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ final class QuickArgs {
     private boolean stdio;
     private boolean inetd;
     private boolean readOnly;
-    private boolean trace;
+    private TraceLevel trace = TraceLevel.OFF;
     private java.time.Duration idleTimeout = SessionOptions.DEFAULT_IDLE_TIMEOUT;
     private final List<String> allow = new ArrayList<>();
     private int maxSessions = ServerConfig.DEFAULT_MAX_SESSIONS;
@@ -80,6 +81,11 @@ final class QuickArgs {
                 if (eq > 0) {
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
+                }
+                if (name.equals("--trace") && value != null) {
+                    // --trace=verbose: the value must be attached, as picocli's optional value is.
+                    q.trace = TraceLevel.parse(value);
+                    continue;
                 }
                 if (VALUED.contains(name)) {
                     if (value == null) {
@@ -136,7 +142,7 @@ final class QuickArgs {
                 readOnly = true;
                 return true;
             case "--trace":
-                trace = true;
+                trace = TraceLevel.LINES;
                 return true;
             case "--autoloader":
                 autoloader = true;
@@ -168,6 +174,9 @@ final class QuickArgs {
                 break;
             case "--seek-order":
                 seekOrder = seekOrder(value);
+                break;
+            case "--trace":
+                trace = TraceLevel.parse(value);
                 break;
             case "--idle-timeout":
                 idleTimeout = DurationValue.parse(value);

@@ -1,5 +1,6 @@
 package org.rmt411.server.cli;
 
+import org.rmt411.server.session.TraceLevel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.rmt411.server.transport.CidrSet;
  * @param capture the pcapng file every session is recorded into ({@code --capture}), or {@code null}
  */
 public record ServerConfig(int port, String bind, Path root, boolean stdio, boolean inetd, boolean readOnly,
-        List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, boolean trace,
+        List<String> allow, int maxSessions, int maxRecord, SeekOrder seekOrder, TraceLevel trace,
         Duration idleTimeout, TapeLibrary.Settings tapes, LogOptions log, Modes modes, AccessPolicy access,
         TlsOptions tls, Path capture) {
 

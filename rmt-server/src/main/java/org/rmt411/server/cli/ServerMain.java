@@ -1,5 +1,6 @@
 package org.rmt411.server.cli;
 
+import org.rmt411.server.session.TraceLevel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -109,8 +110,11 @@ public final class ServerMain implements Callable<Integer> {
                     + "does (90s, 15m, 1h; 0 = never; default: ${DEFAULT-VALUE}).")
     private java.time.Duration idleTimeout;
 
-    @Option(names = "--trace", fallbackValue = "true", description = "Log one line per request and reply (never payload bytes).")
-    private boolean trace;
+    @Option(names = "--trace", arity = "0..1", fallbackValue = "true", paramLabel = "verbose",
+            converter = Converters.Trace.class,
+            description = "Log one line per request and reply (never payload bytes); --trace=verbose adds what each "
+                    + "request asks, which clients send it so, how its arguments were read, and tape positions.")
+    private TraceLevel trace = TraceLevel.OFF;
 
     @Option(names = "--log", defaultValue = "auto", paramLabel = "DEST", converter = Converters.Log.class,
             description = "Where logs go: auto, stderr, journal, file or none (default: ${DEFAULT-VALUE}: stderr,"

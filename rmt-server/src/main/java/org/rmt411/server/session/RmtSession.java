@@ -37,7 +37,7 @@ public final class RmtSession implements Runnable {
     private final RmtReplyEncoder encoder;
     private final DeviceNamespace namespace;
     private final SeekResolver seeks;
-    private final Trace trace;
+    private final TraceLines trace;
     // Checked before building any trace text: the hot R/W path must not concatenate strings.
     private final boolean tracing;
     private final Peer peer;
@@ -85,8 +85,8 @@ public final class RmtSession implements Runnable {
         this.encoder = new RmtReplyEncoder(idle == null ? out : idle.output());
         this.namespace = namespace;
         this.seeks = new SeekResolver(options.seekOrder());
-        this.trace = options.trace() ? Trace.of(peer.address()) : Trace.OFF;
-        this.tracing = options.trace();
+        this.tracing = options.trace() != TraceLevel.OFF;
+        this.trace = new TraceLines(tracing ? Trace.of(peer.address()) : Trace.OFF, options.trace());
         this.peer = peer;
         this.audit = new SessionAudit(peer);
         this.payload = new StreamedPayload(decoder);
@@ -170,19 +170,19 @@ public final class RmtSession implements Runnable {
     }
 
     private boolean dispatch(RmtRequest request) throws IOException {
+        if (tracing) trace.request(request);
         if (request instanceof RmtRequest.Open) {
             open((RmtRequest.Open) request);
         } else if (request instanceof RmtRequest.Close) {
-            if (tracing) trace.line("C");
             Device closing = requireDevice();
             device = null;
             closeCounted(closing);
             ack(0);
         } else if (request instanceof RmtRequest.Seek) {
             RmtRequest.Seek seek = (RmtRequest.Seek) request;
-            if (tracing) trace.line("L " + seek.first() + " / " + seek.second());
             Device open = requireDevice();
             SeekResolver.Resolved resolved = seeks.resolve(seek);
+            if (tracing) trace.seek(seek, resolved, seeks);
             ack(open.seek(resolved.offset(), resolved.whence()));
         } else if (request instanceof RmtRequest.Read) {
             read(((RmtRequest.Read) request).count());
@@ -192,26 +192,21 @@ public final class RmtSession implements Runnable {
             ioctl((RmtRequest.Ioctl) request);
         } else if (request instanceof RmtRequest.ExtendedIoctl) {
             RmtRequest.ExtendedIoctl ext = (RmtRequest.ExtendedIoctl) request;
-            if (tracing) trace.line("i " + ext.op() + " " + ext.count());
             mtioctop(MtOp.fromExtended(ext.op()), ext.count());
         } else if (request instanceof RmtRequest.Status) {
-            if (tracing) trace.line("S");
             byte[] raw = requireDevice().status().toLinuxBytes();
             ack(raw.length);
             encoder.payload(raw, 0, raw.length);
         } else if (request instanceof RmtRequest.StatusField) {
             char field = ((RmtRequest.StatusField) request).field();
-            if (tracing) trace.line("s" + field);
             MtStatus status = requireDevice().status();
             ack(status.field(field));
         } else if (request instanceof RmtRequest.Version) {
             RmtRequest.Version version = (RmtRequest.Version) request;
-            if (tracing) trace.line(version.letter() + " " + version.argument());
             // Schily's lowercase v answers 1; FreeBSD's and dump's uppercase V answers 2.
             ack(version.letter() == 'v' ? 1 : 2);
         } else {
             RmtRequest.Rejected rejected = (RmtRequest.Rejected) request;
-            if (tracing) trace.line("rejected: " + rejected.text());
             reply(new RmtException(rejected.errno(), rejected.text()));
             if (rejected.fatal()) {
                 ended(SessionAudit.End.ERROR, rejected.errno().number(), rejected.text());
@@ -222,7 +217,6 @@ public final class RmtSession implements Runnable {
     }
 
     private void open(RmtRequest.Open open) throws IOException {
-        if (tracing) trace.line("O " + open.device() + " flags " + open.flags());
         int flags;
         try {
             flags = OpenFlags.parse(open.flags());
@@ -243,7 +237,6 @@ public final class RmtSession implements Runnable {
     }
 
     private void read(long count) throws IOException {
-        if (tracing) trace.line("R " + count);
         Device open = requireDevice();
         boolean[] started = {false};
         try {
@@ -265,7 +258,6 @@ public final class RmtSession implements Runnable {
     }
 
     private void write(long count) throws IOException {
-        if (tracing) trace.line("W " + count);
         StreamedPayload data = payload.start(count);
         try {
             requireDevice().write(data);
@@ -285,7 +277,6 @@ public final class RmtSession implements Runnable {
     }
 
     private void ioctl(RmtRequest.Ioctl ioctl) throws IOException {
-        if (tracing) trace.line("I " + ioctl.op() + " " + ioctl.count());
         if (ioctl.isVersionHandshake()) {
             // RMT V1 (Sun, star, dump): from now on ops 0-7 use the portable numbering.
             rmtV1 = true;
@@ -300,7 +291,20 @@ public final class RmtSession implements Runnable {
         if (linuxOp < 0) {
             throw new RmtException(Errno.EINVAL);
         }
-        ack(open.ioctl(linuxOp, count));
+        if (!tracing) {
+            ack(open.ioctl(linuxOp, count));
+            return;
+        }
+        trace.before(linuxOp, open);
+        long result;
+        try {
+            result = open.ioctl(linuxOp, count);
+        } catch (RmtException e) {
+            trace.after(linuxOp, e.errno(), open);
+            throw e;
+        }
+        trace.after(linuxOp, 0, open);
+        ack(result);
     }
 
     private Device requireDevice() throws RmtException {

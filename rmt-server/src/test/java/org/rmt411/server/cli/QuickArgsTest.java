@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rmt411.server.config.ConfigFile;
+import org.rmt411.server.session.TraceLevel;
 
 /** The fast start-up parser and picocli must read every plain server invocation alike. */
 class QuickArgsTest {
@@ -15,6 +16,8 @@ class QuickArgsTest {
             new String[] {},
             new String[] {"--stdio", "--root", "/srv/tapes"},
             new String[] {"--stdio", "--root=/srv/tapes", "--trace", "--read-only"},
+            new String[] {"--stdio", "--trace=verbose"},
+            new String[] {"--trace=VERBOSE", "--port", "0"},
             new String[] {"--port", "0", "--bind", "127.0.0.1", "--root", "x"},
             new String[] {"--port=4110", "--allow", "10.0.0.0/8", "--allow=192.168.1.0/24,::1", "--max-sessions", "3"},
             new String[] {"--inetd", "--seek-order", "whence-first", "--max-record", "65536"},
@@ -50,6 +53,18 @@ class QuickArgsTest {
 
     private ConfigFile file(String... lines) throws Exception {
         return ConfigKeys.parser().read(Files.writeString(dir.resolve("rmt411.conf"), String.join("\n", lines)));
+    }
+
+    @Test
+    void readsTheTraceLevelAsPicocliDoes() throws Exception {
+        assertThat(QuickArgs.parse("--trace").orElseThrow().trace()).isEqualTo(TraceLevel.LINES);
+        assertThat(QuickArgs.parse("--trace=verbose").orElseThrow().trace()).isEqualTo(TraceLevel.VERBOSE);
+        assertThat(QuickArgs.parse().orElseThrow().trace()).isEqualTo(TraceLevel.OFF);
+        ConfigFile verbose = file("trace = verbose");
+        for (String[] args : List.of(new String[] {}, new String[] {"--trace"}, new String[] {"--stdio"})) {
+            assertThat(QuickArgs.parse(verbose, args)).as(String.join(" ", args)).contains(ServerMain.parse(verbose, args));
+        }
+        assertThat(QuickArgs.parse(verbose).orElseThrow().trace()).isEqualTo(TraceLevel.VERBOSE);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.rmt411.client.console;
+package org.rmt411.client.trace;
 
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -9,17 +9,17 @@ import org.rmt411.protocol.RmtRequest;
 import org.rmt411.protocol.RmtRequestDecoder;
 
 /**
- * Finds the requests in what {@code raw} sent, so the console knows how many replies to wait for
- * and which carry data. It reads the bytes with the server's own decoder; a request cut short
- * (say {@code raw "O/dev/nst0\n"}) waits, as the server does, until a later {@code raw}
- * completes it.
+ * Finds the requests in bytes a client sends, so the console knows how many replies to wait for
+ * after {@code raw} and the client's {@code --trace} can name what it sent. It reads the bytes
+ * with the server's own decoder; a request cut short (say {@code raw "O/dev/nst0\n"}) waits, as
+ * the server does, until later bytes complete it.
  */
-final class RawRequests {
+public final class RequestScanner {
     private byte[] unanswered = new byte[0];
     private int answered;
 
     /** The requests that {@code bytes} completed, in order. */
-    List<RmtRequest> add(byte[] bytes) throws IOException {
+    public List<RmtRequest> add(byte[] bytes) throws IOException {
         byte[] all = new byte[unanswered.length + bytes.length];
         System.arraycopy(unanswered, 0, all, 0, unanswered.length);
         System.arraycopy(bytes, 0, all, unanswered.length, bytes.length);
@@ -52,12 +52,12 @@ final class RawRequests {
     }
 
     /** True while the bytes sent end inside a request. */
-    boolean waiting() {
+    public boolean waiting() {
         return unanswered.length > 0;
     }
 
     /** Forgets a partial request: the connection it was sent on is gone. */
-    void reset() {
+    public void reset() {
         unanswered = new byte[0];
         answered = 0;
     }
