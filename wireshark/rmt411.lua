@@ -40,6 +40,7 @@ local F = {
     seek_offset_first = ProtoField.string("rmt.seek.offset_first", "Read offset first"),
     seek_whence_first = ProtoField.string("rmt.seek.whence_first", "Read whence first"),
     seek_order = ProtoField.string("rmt.seek.order", "Order rmt411 chooses"),
+    seek_rule = ProtoField.string("rmt.seek.rule", "Why"),
     seek_offset = ProtoField.string("rmt.seek.offset", "Offset"),
     seek_whence = ProtoField.string("rmt.seek.whence", "Whence"),
     count = ProtoField.int64("rmt.count", "Count", base.DEC),
@@ -166,16 +167,19 @@ end
 ------------------------------------------------------------------------------------------------
 local streams = {}
 local pdus = {}
-local tcp_stream = Field.new("tcp.stream")
 
 function rmt.init()
     streams = {}
     pdus = {}
 end
 
+-- A stream is named by its two ends, the same both ways. (tcp.stream would do, but a field is
+-- only extracted when a tree is built, and Wireshark's first pass may build none.) A port pair
+-- used again later finds the old state, which is harmless: by then every request was answered.
 local function stream_state(pinfo)
-    local f = tcp_stream()
-    local id = f and f.value or (tostring(pinfo.src) .. ":" .. pinfo.src_port .. ">" .. tostring(pinfo.dst))
+    local a = tostring(pinfo.src) .. " " .. pinfo.src_port
+    local b = tostring(pinfo.dst) .. " " .. pinfo.dst_port
+    local id = a < b and (a .. "|" .. b) or (b .. "|" .. a)
     local s = streams[id]
     if s == nil then
         s = {queue = {}, head = 1, tail = 0, v1 = false, order = nil}
@@ -247,7 +251,7 @@ local function seek_order(a, b, shown)
     if x ~= nil and (x < 0 or x > 2) then return "offset-first", "rule 2: " .. a .. " can only be the offset" end
     if y ~= nil and (y < 0 or y > 2) then return "whence-first", "rule 2: " .. b .. " can only be the offset" end
     if x ~= nil and y ~= nil and (x == 0) ~= (y == 0) then
-        return "either", "rule 3: one of 0..2 is non-zero, it is the whence and both readings agree"
+        return "either order", "rule 3: only one is non-zero; it is the whence, the offset is 0, both readings agree"
     end
     if shown then return shown, "rule 4: the order this session showed earlier" end
     return "offset-first", "rule 4: ambiguous, offset first as every client but GNU tar >= 1.35 sends"
@@ -268,10 +272,11 @@ local function add_seek(tree, tvb, starts, args, state, stored)
         stored.order, stored.why = seek_order(a, b, state.order)
         if stored.why:find("^rule [12]") then state.order = stored.order end
     end
-    tree:add(F.seek_order, stored.order .. ": " .. stored.why):set_generated()
+    tree:add(F.seek_order, stored.order):set_generated()
+    tree:add(F.seek_rule, stored.why):set_generated()
     local offset, whence = a, b
     if stored.order == "whence-first" then offset, whence = b, a end
-    if stored.order == "either" then
+    if stored.order == "either order" then
         offset, whence = "0", ((decimal(a) or 0) ~= 0) and a or b
     end
     tree:add(F.seek_offset, offset):set_generated()
@@ -373,7 +378,7 @@ local function request(tvb, pinfo, tree, offset, state)
     elseif cmd == "s" then
         local c = tvb:raw(offset + 1, 1)
         item:add(F.status_field, tvb(offset + 1, 1), c .. " (" .. (STATUS_FIELDS[c] or "unknown") .. ")")
-        info = "s" .. c
+        info = "s" .. c .. " (" .. (STATUS_FIELDS[c] or "unknown") .. ")"
     elseif cmd == "\n" then
         info = stored.after_s and "newline after a bare S (rmt411 skips it, no reply)"
             or "empty line (a garbage command)"
@@ -406,6 +411,14 @@ end
 -- Replies
 ------------------------------------------------------------------------------------------------
 
+local function gstat_names(gstat)
+    local names = {}
+    for _, bitdef in ipairs(GSTAT) do
+        if bit.band(gstat, bitdef[1]) ~= 0 then names[#names + 1] = bitdef[3] end
+    end
+    return table.concat(names, " ")
+end
+
 local function add_mtget(tree, tvb, offset, length)
     local st = tree:add(tvb(offset, length), "struct mtget (" .. length .. " bytes)")
     -- A type of 256 or more read little-endian means a big-endian server: GNU clients swap then.
@@ -423,13 +436,11 @@ local function add_mtget(tree, tvb, offset, length)
     end
     if length >= 32 then
         add(st, F.mt_gstat, tvb(offset + 24, 8))
-        local gstat, names = u32(offset + (le and 24 or 28)), {}
+        local gstat = u32(offset + (le and 24 or 28))
         for i, bitdef in ipairs(GSTAT) do
-            local set = bit.band(gstat, bitdef[1]) ~= 0
-            st:add(gstat_fields[i], tvb(offset + 24, 8), set):set_generated()
-            if set then names[#names + 1] = bitdef[3] end
+            st:add(gstat_fields[i], tvb(offset + 24, 8), bit.band(gstat, bitdef[1]) ~= 0):set_generated()
         end
-        st:add(F.mt_gstat_names, table.concat(names, " ")):set_generated()
+        st:add(F.mt_gstat_names, gstat_names(gstat)):set_generated()
     end
     if length >= 40 then add(st, F.mt_erreg, tvb(offset + 32, 8)) end
     if length >= 44 then add(st, F.mt_fileno, tvb(offset + 40, 4)) end
@@ -497,7 +508,9 @@ local function reply(tvb, pinfo, tree, offset, state)
             add_mtget(item, tvb, after, data)
         elseif req and req.cmd == "s" then
             local c = req.info:sub(2, 2)
-            item:add(F.status_value, (STATUS_FIELDS[c] or "unknown field") .. " = " .. args[1]):set_generated()
+            local text = (STATUS_FIELDS[c] or "unknown field") .. " = " .. args[1]
+            if c == "f" and number then text = text .. " (" .. gstat_names(number % 4294967296) .. ")" end
+            item:add(F.status_value, text):set_generated()
         end
     else
         local name = ERRNOS[number] or "unknown"

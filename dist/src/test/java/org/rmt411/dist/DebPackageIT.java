@@ -34,6 +34,7 @@ class DebPackageIT {
                 .containsEntry("/usr/sbin/rmt-rmt411", "-rwxr-xr-x")
                 .containsEntry("/usr/share/rmt411/lib/rmt-server.jar", "-rw-r--r--")
                 .containsEntry("/usr/share/rmt411/lib/rmt-client.jar", "-rw-r--r--")
+                .containsEntry("/usr/share/rmt411/wireshark/rmt411.lua", "-rw-r--r--")
                 .containsEntry("/lib/systemd/system/rmt411.socket", "-rw-r--r--")
                 .containsEntry("/lib/systemd/system/rmt411.service", "-rw-r--r--")
                 .containsEntry("/usr/share/bash-completion/completions/rmt411", "-rw-r--r--")

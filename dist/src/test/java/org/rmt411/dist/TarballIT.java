@@ -15,7 +15,8 @@ class TarballIT {
 
         for (String file : new String[] {"bin/rmt411", "bin/rmt411d", "bin/rmt-rmt411", "lib/rmt-server.jar",
             "lib/rmt-client.jar", "man/man1/rmt411.1.gz", "man/man8/rmt411d.8.gz", "man/man8/rmt-rmt411.8.gz",
-            "completion/rmt411", "completion/rmt411d", "systemd/rmt411.socket", "systemd/rmt411.service"}) {
+            "completion/rmt411", "completion/rmt411d", "systemd/rmt411.socket", "systemd/rmt411.service",
+            "wireshark/rmt411.lua"}) {
             assertThat(top.resolve(file)).isRegularFile();
         }
         assertThat(top.resolve("bin/rmt411d")).isExecutable();

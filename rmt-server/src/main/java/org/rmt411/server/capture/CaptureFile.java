@@ -7,6 +7,10 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 import org.rmt411.server.logging.Reasons;
 
 /**
@@ -21,6 +25,7 @@ import org.rmt411.server.logging.Reasons;
  */
 public final class CaptureFile implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CaptureFile.class.getName());
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path path;
     private final FileChannel channel;
@@ -40,8 +45,7 @@ public final class CaptureFile implements AutoCloseable {
     public static CaptureFile open(Path path) throws IOException {
         FileChannel channel;
         try {
-            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            channel = openForAppending(path);
         } catch (IOException e) {
             throw new IOException("--capture " + path + ": " + Reasons.of(e), e);
         }
@@ -82,6 +86,20 @@ public final class CaptureFile implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         channel.close();
+    }
+
+    /**
+     * Opens for appending; a new file is made readable by its owner only, because it holds every
+     * payload byte of every session (the backups themselves, decrypted when they came over TLS).
+     */
+    private static FileChannel openForAppending(Path path) throws IOException {
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        try {
+            return FileChannel.open(path, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (UnsupportedOperationException e) {
+            return FileChannel.open(path, options); // a file system without POSIX permissions
+        }
     }
 
     private static boolean startsWithSection(Path path) throws IOException {

@@ -7,6 +7,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.rmt411.server.session.Peer;
 import org.rmt411.server.transport.SessionFactory;
 
@@ -23,6 +24,8 @@ public final class CapturingSessions implements SessionFactory {
     private final SessionFactory sessions;
     private final CaptureFile file;
     private final Clock clock;
+    /** Sessions without a socket so far, to give each its own synthetic port. */
+    private final AtomicInteger unconnected = new AtomicInteger();
 
     private CapturingSessions(SessionFactory sessions, CaptureFile file, Clock clock) {
         this.sessions = sessions;
@@ -39,13 +42,13 @@ public final class CapturingSessions implements SessionFactory {
     @Override
     public Runnable newSession(ReadableByteChannel in, WritableByteChannel out, Peer peer) {
         Endpoints ends = in instanceof SocketChannel ? ends((SocketChannel) in) : null;
-        return recorded(in, out, peer, ends != null ? ends : Endpoints.stdio(ProcessHandle.current().pid()));
+        return recorded(in, out, peer, ends != null ? ends : stdio());
     }
 
     @Override
     public Runnable newSession(ReadableByteChannel in, WritableByteChannel out, Peer peer, SocketChannel socket) {
         Endpoints ends = ends(socket);
-        return recorded(in, out, peer, ends != null ? ends : Endpoints.stdio(ProcessHandle.current().pid()));
+        return recorded(in, out, peer, ends != null ? ends : stdio());
     }
 
     private Runnable recorded(ReadableByteChannel in, WritableByteChannel out, Peer peer, Endpoints ends) {
@@ -64,6 +67,10 @@ public final class CapturingSessions implements SessionFactory {
     }
 
     /** The real addresses, or {@code null} when the socket no longer has them (already closed). */
+    private Endpoints stdio() {
+        return Endpoints.stdio(ProcessHandle.current().pid(), unconnected.getAndIncrement());
+    }
+
     private static Endpoints ends(SocketChannel socket) {
         try {
             if (socket.getRemoteAddress() instanceof InetSocketAddress remote

@@ -27,16 +27,13 @@ record Endpoints(byte[] client, int clientPort, byte[] server, int serverPort) {
 
     /**
      * A session on stdin/stdout has no addresses of its own: it becomes 127.0.0.2:PORT to
-     * 127.0.0.1:411, the client port taken from the server's process id, so the sessions that
-     * several {@code --stdio} processes append to one file are told apart.
+     * 127.0.0.1:411. The client port comes from the server's process id and the session's number
+     * in that process, so the sessions that several {@code --stdio} processes append to one file
+     * (and several sessions of one process) are told apart.
      */
-    static Endpoints stdio(long pid) {
-        return new Endpoints(new byte[] {127, 0, 0, 2}, DYNAMIC_PORTS + (int) (pid % 16384),
-                new byte[] {127, 0, 0, 1}, 411);
-    }
-
-    boolean ipv6() {
-        return client.length == 16;
+    static Endpoints stdio(long pid, int session) {
+        int port = DYNAMIC_PORTS + (int) Math.floorMod(pid * 64 + session, 16384L);
+        return new Endpoints(new byte[] {127, 0, 0, 2}, port, new byte[] {127, 0, 0, 1}, 411);
     }
 
     /** {@code 127.0.0.2:50001 > 127.0.0.1:411}, for messages. */
