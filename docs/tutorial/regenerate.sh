@@ -46,16 +46,20 @@ rmt411d() { "$java" -jar "$server_jar" "$@"; }
 rmt411() { "$java" -jar "$client_jar" "$@"; }
 
 PORT=-1 HUB_PORT=-2 CLOSED_PORT=-3   # none yet: matches nothing
+# Every port a server of this run listened on: the reader restarts the server on 4110 each time.
+SERVER_PORTS="-1"
+# tshark's Decode As for the rmt port; one option per server this run started (shown as one).
+DECODE_AS=""
 mask() {
     sed -E \
         -e "s#$W#~/rmt-tutorial#g" \
-        -e "s/:$PORT([^0-9]|\$)/:4110\\1/g" \
+        -e "s/:($SERVER_PORTS)([^0-9]|\$)/:4110\\2/g" \
         -e "s/:$HUB_PORT([^0-9]|\$)/:4111\\1/g" \
         -e "s/:$CLOSED_PORT([^0-9]|\$)/:4112\\1/g" \
         -e 's/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z rmt-server [A-Z]+: /… /' \
         -e 's/(127\.0\.0\.1):[0-9]{5}/\1:40112/g' \
         -e 's/ start=[^ ]+/ start=…/; s/ duration=[^ ]+/ duration=…/' \
-        -e "s/Port: $PORT([^0-9]|\$)/Port: 4110\\1/g" \
+        -e "s/Port: ($SERVER_PORTS)([^0-9]|\$)/Port: 4110\\2/g" \
         -e 's/Port: [0-9]{5}([^0-9]|$)/Port: 40112\1/g' \
         -e 's/^Frame [0-9]+: /Frame …: /; s/(in frame: )[0-9]+/\1…/' \
         -e '/^Running as user "root" and group "root"/d'
@@ -71,6 +75,7 @@ run() {
     shown="${shown//\$HUB_PORT/4111}"
     shown="${shown//\$CLOSED_PORT/4112}"
     shown="${shown//\$STREAM/${STREAM:-}}"
+    shown="${shown//\$DECODE_AS/-d tcp.port==4110,rmt}"
     echo "\$ $shown" | mask >>"$current"
     (eval "$1") </dev/null >"$T/.out" 2>&1 || status=$?
     mask <"$T/.out" >>"$current"
@@ -102,7 +107,11 @@ start_server() {
     local i
     for i in $(seq 1 300); do
         PORT=$(sed -nE 's/.*listening on 127\.0\.0\.1:([0-9]+),.*/\1/p' "$W/server.log" | head -1)
-        [ -n "$PORT" ] && return 0
+        if [ -n "$PORT" ]; then
+            SERVER_PORTS="$SERVER_PORTS|$PORT"
+            DECODE_AS="$DECODE_AS -d tcp.port==$PORT,rmt"
+            return 0
+        fi
         sleep 0.1
     done
     echo "regenerate.sh: the server did not start:" >&2

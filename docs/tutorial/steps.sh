@@ -56,6 +56,17 @@ show_log
 begin append-list
 run 'tar --rsh-command=./bridge -tf localhost:/project.tar'
 
+# 6b. The same append again, the server now explaining each request.
+stop_server
+start_server --root tapes --trace=verbose --capture capture.pcapng
+printf '#!/bin/sh\nexec socat - TCP:127.0.0.1:%s,nodelay\n' "$PORT" >bridge
+begin append-verbose
+note "\$ rmt411d --port 4110 --bind 127.0.0.1 $server_args"
+printf 'And later still.\n' >later2.txt
+mark_log
+run 'tar --rsh-command=./bridge -rvf localhost:/project.tar later2.txt'
+show_log
+
 # 7. Exercise: break a session and read the errno.
 begin errno-tools
 run 'tar --rsh-command=./bridge -cf localhost:/no/such/folder/a.tar project'
@@ -75,15 +86,15 @@ run 'rmt411 console localhost:$PORT <errors.rmt'
 
 # 7c. Wireshark: the capture the server has been writing since step 1, decoded by the dissector.
 cp "$repo/wireshark/rmt411.lua" .
-dissect() { tshark -r capture.pcapng -X lua_script:rmt411.lua -d "tcp.port==$PORT,rmt" "$@"; }
+dissect() { tshark -r capture.pcapng -X lua_script:rmt411.lua $DECODE_AS "$@"; }
 begin wireshark-seeks
-run 'tshark -r capture.pcapng -X lua_script:rmt411.lua -d tcp.port==$PORT,rmt -Y rmt.seek.order -T fields -e tcp.stream -e _ws.col.Info'
+run 'tshark -r capture.pcapng -X lua_script:rmt411.lua $DECODE_AS -Y rmt.seek.order -T fields -e tcp.stream -e _ws.col.Info'
 STREAM=$(dissect -Y rmt.seek.order -T fields -e tcp.stream 2>/dev/null | head -1)
-run 'tshark -r capture.pcapng -X lua_script:rmt411.lua -d tcp.port==$PORT,rmt -Y "rmt && tcp.stream == $STREAM" -T fields -e _ws.col.Info'
+run 'tshark -r capture.pcapng -X lua_script:rmt411.lua $DECODE_AS -Y "rmt && tcp.stream == $STREAM" -T fields -e _ws.col.Info'
 begin wireshark-status
 # mt-gnu's status request of step 4, the last session that asked for the struct.
 STREAM=$(dissect -Y rmt.mtget.type -T fields -e tcp.stream 2>/dev/null | tail -1)
-run 'tshark -r capture.pcapng -X lua_script:rmt411.lua -d tcp.port==$PORT,rmt -Y "rmt.mtget.type && tcp.stream == $STREAM" -O rmt'
+run 'tshark -r capture.pcapng -X lua_script:rmt411.lua $DECODE_AS -Y "rmt.mtget.type && tcp.stream == $STREAM" -O rmt'
 
 # 8. History: the same seek, read by GNU rmt and by rmt411.
 begin localsh
