@@ -120,15 +120,6 @@ start_server() {
 }
 stop_server() { kill "$server_pid"; wait "$server_pid" || true; }
 
-# Fixed contents, so every archive, record count and listing is the same on every machine.
-make_project() {
-    mkdir -p project/src project/docs
-    printf 'A small project to back up.\n' >project/README
-    seq 1 3000 >project/src/numbers.txt
-    printf 'int main(void) { return 0; }\n' >project/src/main.c
-    printf 'Notes.\n' >project/docs/notes.md
-}
-
 . "$here/steps.sh"
 
 # Splice each transcript into its region of the document, as a fenced block.

@@ -1,5 +1,5 @@
 # The tutorial's steps, in its order; sourced by regenerate.sh, which defines begin, run, note,
-# mark_log, show_log, start_server, stop_server and make_project. Each `begin NAME` fills the
+# mark_log, show_log, start_server and stop_server. Each `begin NAME` fills the
 # document's region "transcript NAME".
 
 # 1. The server, in its own terminal, with --trace.
@@ -16,7 +16,12 @@ run 'cat bridge'
 
 # 3. A first backup to the virtual tape.
 begin backup
-make_project
+# Fixed contents, so every archive, record count and listing is the same on every machine.
+run 'mkdir -p project/src project/docs'
+run 'printf "A small project to back up.\n" >project/README'
+run 'seq 1 3000 >project/src/numbers.txt'
+run 'printf "int main(void) { return 0; }\n" >project/src/main.c'
+run 'printf "Notes.\n" >project/docs/notes.md'
 run 'find project -type f | sort'
 mark_log
 run 'tar --rsh-command=./bridge -cvf localhost:/dev/nst0 project'
@@ -25,7 +30,7 @@ show_log
 
 # 4. A second archive after the first, then GNU mt to go back and find it.
 begin second-archive
-printf 'Second archive.\n' >todo.txt
+run 'printf "Second archive.\n" >todo.txt'
 run 'tar --rsh-command=./bridge -cvf localhost:/dev/nst0 todo.txt'
 run 'mt-gnu --rsh-command=./bridge -f localhost:/dev/nst0 rewind'
 run 'tar --rsh-command=./bridge -tf localhost:/dev/nst0'
@@ -47,8 +52,8 @@ run 'od -A d -t u4 -j 20492 -N 12 tapes/library/VT0001.tap'
 # 6. Exercise: append to an archive and watch the L requests.
 begin append
 run 'tar --rsh-command=./bridge -cf localhost:/project.tar project'
-run 'ls -l tapes/project.tar | cut -d" " -f5-5'
-printf 'Written later.\n' >later.txt
+run 'stat -c %s tapes/project.tar'
+run 'printf "Written later.\n" >later.txt'
 mark_log
 run 'tar --rsh-command=./bridge -rvf localhost:/project.tar later.txt'
 begin append-trace
@@ -62,7 +67,7 @@ start_server --root tapes --trace=verbose --capture capture.pcapng
 printf '#!/bin/sh\nexec socat - TCP:127.0.0.1:%s,nodelay\n' "$PORT" >bridge
 begin append-verbose
 note "\$ rmt411d --port 4110 --bind 127.0.0.1 $server_args"
-printf 'And later still.\n' >later2.txt
+run 'printf "And later still.\n" >later2.txt'
 mark_log
 run 'tar --rsh-command=./bridge -rvf localhost:/project.tar later2.txt'
 show_log
