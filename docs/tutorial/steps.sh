@@ -2,6 +2,12 @@
 # mark_log, show_log, start_server and stop_server. Each `begin NAME` fills the
 # document's region "transcript NAME".
 
+# 0. The tools' versions: transcripts differ when they do (tar 1.35 seeks whence first).
+begin versions
+run 'tar --version | head -1'
+run 'mt-gnu --version | head -1'
+run 'tshark --version | head -1'
+
 # 1. The server, in its own terminal, with --trace.
 start_server --root tapes --trace --capture capture.pcapng
 begin server-start
