@@ -6,7 +6,6 @@
 begin versions
 run 'tar --version | head -1'
 run 'mt-gnu --version | head -1'
-run 'tshark --version | head -1'
 
 # 1. The server, in its own terminal, with --trace.
 start_server --root tapes --trace --capture capture.pcapng
