@@ -37,19 +37,23 @@ final class Commands {
         TAPE_OPS.put("rewind", MtOp.MTREW);
         TAPE_OPS.put("offline", MtOp.MTOFFL);
         TAPE_OPS.put("nop", MtOp.MTNOP);
-        USAGE.put("open", "open DEVICE [ro|wo|rw] [create] [trunc] [append]   O: open a device or file");
-        USAGE.put("write", "write COUNT random|zero|\"text\"|@FILE             W: write one record");
-        USAGE.put("read", "read COUNT                                         R: read one record");
-        USAGE.put("seek", "seek OFFSET set|cur|end                            L: move the file offset");
-        USAGE.put("status", "status [bare]                                      S: drive status, decoded");
-        USAGE.put("close", "close                                              C: close the device");
-        USAGE.put("version", "version                                            V: protocol version");
+        usage("open", "open DEVICE [ro|wo|rw] [create] [trunc] [append]", "O: open a device or file");
+        usage("write", "write COUNT random|zero|\"text\"|@FILE", "W: write one record");
+        usage("read", "read COUNT", "R: read one record");
+        usage("seek", "seek OFFSET set|cur|end", "L: move the file offset");
+        usage("status", "status [bare]", "S: drive status, decoded");
+        usage("close", "close", "C: close the device");
+        usage("version", "version", "V: protocol version");
         for (String op : TAPE_OPS.keySet()) {
-            USAGE.put(op, String.format("%-50s I: tape operation", op + " [COUNT]"));
+            usage(op, op + " [COUNT]", "I: tape operation");
         }
-        USAGE.put("raw", "raw \"BYTES\"                                         any bytes, C escapes");
-        USAGE.put("help", "help                                               this list");
-        USAGE.put("quit", "quit                                               end the console");
+        usage("raw", "raw \"BYTES\"", "any bytes, C escapes");
+        usage("help", "help", "this list");
+        usage("quit", "quit", "end the console");
+    }
+
+    private static void usage(String name, String synopsis, String what) {
+        USAGE.put(name, String.format("%-50s %s", synopsis, what));
     }
 
     private final SeekOrder seekOrder;

@@ -57,10 +57,10 @@ class SmallPartsTest {
     void onlyTheNamedSubcommandIsBuiltButHelpListsThemAll() {
         assertThat(ClientMain.commandLine("backup").getSubcommands()).containsOnlyKeys("backup");
         assertThat(ClientMain.commandLine("--help").getSubcommands())
-                .containsOnlyKeys("backup", "list", "restore", "mt", "bridge", "probe");
+                .containsOnlyKeys("backup", "list", "restore", "mt", "bridge", "probe", "console");
         Cli help = Cli.run("--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("backup", "list", "restore", "mt", "bridge", "probe", "Exit codes");
+        assertThat(help.out()).contains("backup", "list", "restore", "mt", "bridge", "probe", "console", "Exit codes");
         Cli unknown = Cli.run("frobnicate");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("frobnicate");
