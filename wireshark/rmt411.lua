@@ -175,7 +175,8 @@ end
 
 -- A stream is named by its two ends, the same both ways. (tcp.stream would do, but a field is
 -- only extracted when a tree is built, and Wireshark's first pass may build none.) A port pair
--- used again later finds the old state, which is harmless: by then every request was answered.
+-- used again later finds the old state: its queue is empty by then, every request answered; only
+-- the memory of I-1 and of the L order carries over, to a new session on the very same ports.
 local function stream_state(pinfo)
     local a = tostring(pinfo.src) .. " " .. pinfo.src_port
     local b = tostring(pinfo.dst) .. " " .. pinfo.dst_port

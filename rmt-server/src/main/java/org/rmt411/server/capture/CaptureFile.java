@@ -83,6 +83,7 @@ public final class CaptureFile implements AutoCloseable {
         }
     }
 
+    /** Closes the file; the server never needs to, since every block is on disk once appended. */
     @Override
     public synchronized void close() throws IOException {
         channel.close();
