@@ -8,11 +8,19 @@
 #   bridge   GNU tar -> rmt411 bridge --write-behind -> proxy -> rmt411 server, writing a file
 #   gnu      GNU tar -> socat (the remote shell) -> proxy -> socat-served GNU rmt (/usr/sbin/rmt-tar)
 #
+# Then reading back (READBACK_MIB, default 16; 0 skips it): one archive on the virtual tape
+# /dev/nst0, listed after a rewind (mt-gnu, not through the delay line) by
+#
+#   list     rmt411 list -> proxy -> rmt411 server: R pipelined up to the next filemark (I-412)
+#   one      GNU tar -t -> socat -> proxy -> rmt411 server: one R per round trip, as a reader
+#            without the records-ahead extension (and rmt411 against GNU rmt) reads a tape
+#
 # Figures are throughput ratios to the floor. GNU tar to GNU rmt waits one RTT per record, so its
 # rate does not depend on the size: it writes a smaller tree (GNU_MIB) to keep the run short.
 #
 #   bench/latency.sh                       # RTTS="0 1 10" ms, SIZE_MIB=512, GNU_MIB=4, RUNS=3
 #   RTTS=10 SIZE_MIB=512 RUNS=5 bench/latency.sh
+#   RTTS="1 10" SIZE_MIB=0 READBACK_MIB=16 bench/latency.sh   # read-back only
 #
 # Expects the jars (mvn -q package -DskipTests), socat and python3. Loopback only, free ports
 # picked at run time; every process started here is stopped by its PID at exit.
@@ -24,6 +32,7 @@ gnu_rmt=${GNU_RMT:-/usr/sbin/rmt-tar}
 size=${SIZE_MIB:-512}
 gnu_size=${GNU_MIB:-4}
 runs=${RUNS:-3}
+readback=${READBACK_MIB:-16}
 rtts=${RTTS:-"0 1 10"}
 for f in "$server_jar" "$client_jar" "$gnu_rmt"; do
   [ -e "$f" ] || { echo "missing $f (mvn -q package -DskipTests; apt-get install tar)" >&2; exit 1; }
@@ -108,9 +117,11 @@ gnu() { # PROXY_PORT
 
 bytes=$(stat -c %s "$work/floor-src.tar")
 gnu_bytes=$(( $(tar -b 20 -cf - -C "$work" gsrc | wc -c) ))
-echo "archive ${bytes} bytes (GNU rmt: ${gnu_bytes}); -b 20; median of ${runs}; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-8s %-42s %10s %8s\n' "RTT" "contender" "MB/s" "/ floor"
-for rtt in $rtts; do
+if [ "$size" -gt 0 ]; then
+  echo "archive ${bytes} bytes (GNU rmt: ${gnu_bytes}); -b 20; median of ${runs}; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-8s %-42s %10s %8s\n' "RTT" "contender" "MB/s" "/ floor"
+fi
+for rtt in $([ "$size" -gt 0 ] && echo "$rtts"); do
   one_way=$(echo "$rtt" | awk '{print $1 / 2}')
   proxy "$rmt411_port" "$one_way"; rmt411_proxy=$proxy_port; rmt411_proxy_pid=$proxy_pid
   proxy "$gnu_port" "$one_way"; gnu_proxy=$proxy_port; gnu_proxy_pid=$proxy_pid
@@ -134,4 +145,48 @@ for rtt in $rtts; do
   line "GNU tar -> bridge --write-behind -> rmt411" "$bytes" $tr
   line "GNU tar -> socat -> GNU rmt" "$gnu_bytes" $tg
   stop "$rmt411_proxy_pid"; stop "$gnu_proxy_pid"
+done
+
+# ---- reading back a tape: pipelined up to the filemark vs one R per round trip ----
+[ "$readback" -gt 0 ] || exit 0
+mkdir -p "$work/rsrc"
+head -c "$((readback * 1024 * 1024))" /dev/urandom | split -b 4194304 -a 4 - "$work/rsrc/f"
+printf '#!/bin/sh\nexec socat - TCP:127.0.0.1:%s,nodelay\n' "$rmt411_port" >"$work/direct-rsh"
+chmod +x "$work/direct-rsh"
+rewind() { mt-gnu --rsh-command="$work/direct-rsh" -f localhost:/dev/nst0 rewind; }
+rewind
+(cd "$work" && java -jar "$client_jar" backup -q -b 20 -f 127.0.0.1:/dev/nst0 --port "$rmt411_port" rsrc 2>>"$work/client.log")
+members=$(ls "$work/rsrc" | wc -l)
+listed() { # COUNT: the list must have named every member, or the figure means nothing
+  [ "$1" -eq "$members" ] || { echo "read-back listed $1 of $members members" >&2; exit 1; }
+}
+list() { # PROXY_PORT
+  rewind
+  local start n; start=$(now)
+  n=$(java -jar "$client_jar" list -b 20 -f 127.0.0.1:/dev/nst0 --port "$1" 2>>"$work/client.log" | grep -c '^rsrc/f')
+  echo "$(now) $start" | awk '{printf "%.3f", $1 - $2}'; listed "$n"
+}
+one() { # PROXY_PORT
+  printf '#!/bin/sh\nexec socat - TCP:127.0.0.1:%s,nodelay\n' "$1" >"$work/one-rsh"
+  chmod +x "$work/one-rsh"
+  rewind
+  local start n; start=$(now)
+  n=$(tar -b 20 -tf localhost:/dev/nst0 --rsh-command="$work/one-rsh" | grep -c '^rsrc/f')
+  echo "$(now) $start" | awk '{printf "%.3f", $1 - $2}'; listed "$n"
+}
+rbytes=$(( $(tar -b 20 -cf - -C "$work" rsrc | wc -c) ))
+echo "read-back: archive ${rbytes} bytes on /dev/nst0; -b 20; median of ${runs}; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-8s %-42s %10s %8s\n' "RTT" "contender" "MB/s" "x one"
+for rtt in $rtts; do
+  one_way=$(echo "$rtt" | awk '{print $1 / 2}')
+  proxy "$rmt411_port" "$one_way"; rb_proxy=$proxy_port; rb_proxy_pid=$proxy_pid
+  tl=""; to=""
+  for run in $(seq "$runs"); do
+    if [ $((run % 2)) -eq 1 ]; then tl="$tl $(list "$rb_proxy")"; to="$to $(one "$rb_proxy")"
+    else to="$to $(one "$rb_proxy")"; tl="$tl $(list "$rb_proxy")"; fi
+  done
+  ml=$(median $tl); mo=$(median $to)
+  echo "$rbytes $mo $mo" | awk -v r="$rtt ms" '{printf "%-8s %-42s %10.1f %7.2fx  (%.2f s)\n", r, "GNU tar -t (one R at a time) -> rmt411", $1 / $2 / 1e6, $3 / $2, $2}'
+  echo "$rbytes $ml $mo" | awk -v r="$rtt ms" '{printf "%-8s %-42s %10.1f %7.2fx  (%.2f s)\n", r, "rmt411 list (pipelined to the filemark)", $1 / $2 / 1e6, $3 / $2, $2}'
+  stop "$rb_proxy_pid"
 done

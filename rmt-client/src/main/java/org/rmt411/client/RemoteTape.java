@@ -129,7 +129,20 @@ public final class RemoteTape implements Closeable {
      */
     public void readAheadOnPlainFile() {
         if (readAhead == null) {
-            readAhead = new ReadAhead(this);
+            readAhead = new ReadAhead(this, null);
+        }
+    }
+
+    /**
+     * Keeps several {@code R} in flight on a tape, never past the filemark a one-at-a-time reader
+     * would stop at: asks rmt411's records-ahead extension ({@link org.rmt411.protocol.RecordsAhead})
+     * and reads one at a time when the server does not answer it (see {@link ReadAhead}).
+     *
+     * @param blockSize the drive's block size from its status, 0 in variable-block mode
+     */
+    public void readAheadOnTape(int blockSize) {
+        if (readAhead == null) {
+            readAhead = new ReadAhead(this, new RecordBudget(this, blockSize));
         }
     }
 
@@ -218,7 +231,7 @@ public final class RemoteTape implements Closeable {
         RmtException first = null;
         try {
             if (readAhead != null) {
-                readAhead.settle(false); // the file is closed next: its offset no longer matters
+                readAhead.settle(false); // a file's offset no longer matters; a tape is spaced back
             }
             writes.drain();
         } catch (RmtException e) {
@@ -238,7 +251,26 @@ public final class RemoteTape implements Closeable {
         }
     }
 
-    // ---- plumbing shared with StatusReader ----
+    // ---- plumbing shared with StatusReader and ReadAhead ----
+
+    /** Reads in flight ahead of the reader, 0 without read-ahead (tests check the cap with it). */
+    int readsInFlight() {
+        return readAhead == null ? 0 : readAhead.inFlight();
+    }
+
+    /** {@code I-412}: data records before the next filemark; nothing may be in flight. */
+    long recordsAhead() throws IOException {
+        encoder.recordsAheadQuery();
+        send();
+        return nonNegative("records ahead", reply("records-ahead query", 0));
+    }
+
+    /** MTBSR over {@code count} records read ahead; nothing may be in flight. */
+    void spaceBackRecords(int count) throws IOException {
+        statusReader.encodeIoctl(encoder, org.rmt411.protocol.MtOp.MTBSR, count);
+        send();
+        nonNegative("space back over read-ahead", reply("space back " + count + " records", 0));
+    }
 
     RmtRequestEncoder encoder() {
         return encoder;

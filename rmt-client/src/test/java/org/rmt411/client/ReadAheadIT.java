@@ -19,9 +19,10 @@ class ReadAheadIT {
     Path root;
 
     /**
-     * On a tape nothing is read ahead: listing the middle archive of three leaves the drive in
-     * that file, past the records the list read, exactly as a one-at-a-time reader does (a read
-     * ahead would have crossed the filemark into the third archive).
+     * On a tape reads go ahead only up to the filemark (TapeReadAheadIT compares positions
+     * exactly): listing the middle archive of three leaves the drive in that file, past the
+     * records the list read, exactly as a one-at-a-time reader does (an unbounded read-ahead
+     * would have crossed the filemark into the third archive).
      */
     @Test
     void listingOnATapeWithSeveralFilesCostsNoPosition() throws Exception {

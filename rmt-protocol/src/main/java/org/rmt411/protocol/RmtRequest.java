@@ -41,6 +41,11 @@ public sealed interface RmtRequest {
         public boolean isHeadroomQuery() {
             return op == Headroom.OP;
         }
+
+        /** True for the rmt411 extension {@code I-412}: records before the next filemark (see {@link RecordsAhead}). */
+        public boolean isRecordsAheadQuery() {
+            return op == RecordsAhead.OP;
+        }
     }
 
     /** {@code i<op>⏎<count>⏎}: RMT V1 extended ioctl (2 RETEN, 3 ERASE, 4 EOM). */

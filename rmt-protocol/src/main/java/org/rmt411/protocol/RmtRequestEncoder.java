@@ -100,6 +100,11 @@ public final class RmtRequestEncoder {
         ioctl(Headroom.OP, 0);
     }
 
+    /** {@code I-412⏎0⏎}: the rmt411 records-ahead query ({@link RecordsAhead}). */
+    public void recordsAheadQuery() throws IOException {
+        ioctl(RecordsAhead.OP, 0);
+    }
+
     /** Pushes the buffered requests to the server. */
     public void flush() throws IOException {
         out.flush();

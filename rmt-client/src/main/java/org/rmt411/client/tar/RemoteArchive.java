@@ -26,6 +26,7 @@ import org.rmt411.client.volume.VolumeWriter;
 import org.rmt411.client.volume.Volumes;
 import org.rmt411.protocol.Errno;
 import org.rmt411.protocol.MtOp;
+import org.rmt411.protocol.MtStatus;
 import org.rmt411.protocol.OpenFlags;
 
 /**
@@ -160,7 +161,7 @@ public final class RemoteArchive {
             return new VolumeReader(set, maxRecord, feedback.warnings());
         }
         RemoteTape tape = openForReading();
-        return new FilterInputStream(new RecordInputStream(tape, maxRecord)) {
+        return new FilterInputStream(records(tape)) {
             @Override
             public void close() throws IOException {
                 tape.close();
@@ -179,22 +180,25 @@ public final class RemoteArchive {
     }
 
     private RecordInputStream records(RemoteTape tape) throws IOException {
-        if (isPlainFile(tape)) {
-            tape.readAheadOnPlainFile(); // never on a tape: see ReadAhead
+        MtStatus status = statusOrNull(tape);
+        if (status == null) {
+            tape.readAheadOnPlainFile();
+        } else {
+            tape.readAheadOnTape(status.blockSize()); // never past a filemark: see ReadAhead
         }
         return new RecordInputStream(tape, Math.max(recordSize, RecordInputStream.DEFAULT_MAX_RECORD));
     }
 
     /**
-     * Whether the open target is known to be a plain file: a status request answers ENOTTY. A
-     * tape, or a server whose answer says neither, gets no read-ahead.
+     * The drive status, or null when the open target is known to be a plain file (a status
+     * request answers ENOTTY). A server whose answer says neither is read as a tape: one at a
+     * time unless it answers rmt411's records-ahead query.
      */
-    private static boolean isPlainFile(RemoteTape tape) throws IOException {
+    private static MtStatus statusOrNull(RemoteTape tape) throws IOException {
         try {
-            tape.status();
-            return false;
+            return tape.status();
         } catch (RemoteTapeException e) {
-            return e.errno() == Errno.ENOTTY.number();
+            return e.errno() == Errno.ENOTTY.number() ? null : new MtStatus(0, 0, 0, 0, 0, -1, -1);
         }
     }
 

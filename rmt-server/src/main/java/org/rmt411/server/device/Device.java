@@ -62,6 +62,15 @@ public interface Device extends Closeable {
         throw new org.rmt411.protocol.RmtException(org.rmt411.protocol.Errno.EINVAL);
     }
 
+    /**
+     * Serves the rmt411 records-ahead query ({@link org.rmt411.protocol.RecordsAhead}): data
+     * records between the position and the next filemark or end of data. Only a tape can say;
+     * anything else answers ENOTTY, as GNU rmt's MTIOCTOP on a file does.
+     */
+    default long recordsAhead() throws IOException {
+        throw new org.rmt411.protocol.RmtException(org.rmt411.protocol.Errno.ENOTTY);
+    }
+
     /** Filemarks this open has written so far, the one a close writes included (for the audit line). */
     default long filemarksWritten() {
         return 0;

@@ -30,6 +30,12 @@ public final class ReadOnlyDevice implements Device {
         device.write(data);
     }
 
+    /** Reading ahead changes nothing on the tape, so a read-only open may ask. */
+    @Override
+    public long recordsAhead() throws IOException {
+        return device.recordsAhead();
+    }
+
     @Override
     public long seek(long offset, int whence) throws IOException {
         return device.seek(offset, whence);

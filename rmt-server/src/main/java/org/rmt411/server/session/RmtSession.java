@@ -288,6 +288,11 @@ public final class RmtSession implements Runnable {
             ack(requireDevice().headroom());
             return;
         }
+        if (ioctl.isRecordsAheadQuery()) {
+            // rmt411's own extension (docs/protocol.md), asked by rmt411 list/restore on a tape.
+            ack(requireDevice().recordsAhead());
+            return;
+        }
         mtioctop(rmtV1 ? MtOp.fromPortable(ioctl.op()) : ioctl.op(), ioctl.count());
     }
 

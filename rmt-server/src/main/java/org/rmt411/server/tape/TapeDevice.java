@@ -52,6 +52,11 @@ final class TapeDevice implements Device {
     }
 
     @Override
+    public long recordsAhead() throws IOException {
+        return drive.recordsAhead();
+    }
+
+    @Override
     public MtStatus status() {
         return drive.status();
     }

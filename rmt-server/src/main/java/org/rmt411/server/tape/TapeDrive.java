@@ -133,6 +133,11 @@ final class TapeDrive {
         return room;
     }
 
+    /** The records-ahead query ({@link org.rmt411.protocol.RecordsAhead}): see {@link TapeReader#recordsAhead}. */
+    long recordsAhead() throws IOException {
+        return TapeReader.recordsAhead(loaded(), state);
+    }
+
     /**
      * MTWEOF / MTWEOFI: n marks at the position, then the synchronisation point. st counts
      * fileno + n and sets block 0 even for n = 0, and ST_NOEOF (st_int_ioctl).

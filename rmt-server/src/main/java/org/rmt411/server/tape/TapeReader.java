@@ -59,6 +59,22 @@ final class TapeReader {
         }
     }
 
+    /**
+     * The records-ahead query: data records (fixed-block mode: blocks) from the position to the
+     * next filemark or end of data, from the mark index alone, no data read. Every one of them
+     * can be read without crossing a mark, so a client keeping that many {@code R} in flight
+     * leaves the tape where a one-at-a-time reader would. 0 at a mark, at or past end of data.
+     */
+    static long recordsAhead(Cartridge c, DriveState state) {
+        if (state.eof.endOfData()) {
+            return 0;
+        }
+        TapeIndex ix = c.index();
+        int next = ix.marksBefore(state.offset); // marks wholly before: the next one is this index
+        long stop = next < ix.markCount() ? ix.markObject(next) : ix.objects();
+        return Math.max(0, stop - state.object);
+    }
+
     /** Fixed-block mode: whole blocks up to {@code count}, stopping before a filemark. */
     private static List<TapeObject> readFixed(Cartridge c, DriveState state, long count) throws IOException {
         int size = state.blockSize;
