@@ -24,7 +24,7 @@ class ConcurrentLoadTest {
     @RegisterExtension
     final TapeFixture tapes = new TapeFixture(new TapeLibrary.Settings(DRIVES, 1L << 20, 1L << 17, true));
 
-    @RepeatedTest(5)
+    @RepeatedTest(3)
     void drivesOpenedTogetherGetDifferentCartridges() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(DRIVES);
         CyclicBarrier start = new CyclicBarrier(DRIVES);
