@@ -101,7 +101,9 @@ show_log() {
 start_server() {
     : >"$W/server.log"
     server_args="$*"
-    rmt411d --port 0 --bind 127.0.0.1 "$@" 2>>"$W/server.log" &
+    # The java command itself in the background, not the rmt411d function: $! must be the server's
+    # own pid, or killing it would leave the JVM running.
+    "$java" -jar "$server_jar" --port 0 --bind 127.0.0.1 "$@" 2>>"$W/server.log" &
     server_pid=$!
     pids+=("$server_pid")
     local i
