@@ -6,6 +6,7 @@ import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
+import org.rmt411.server.session.GatheringOutput;
 
 /**
  * A session's input and output with every byte that passes also handed to its
@@ -57,46 +58,25 @@ final class TappedChannels {
      * with its A line, and the capture shows the two in one segment, as the client received them.
      */
     static GatheringByteChannel output(WritableByteChannel out, TcpConversation conversation) {
-        return new GatheringByteChannel() {
+        return new GatheringOutput(out) {
             @Override
-            public int write(ByteBuffer src) throws IOException {
+            protected int write(ByteBuffer src, WritableByteChannel target) throws IOException {
                 ByteBuffer view = src.duplicate();
-                int n = out.write(src);
+                int n = target.write(src);
                 conversation.fromServer(view.limit(view.position() + n));
                 return n;
             }
 
             @Override
-            public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-                if (!(out instanceof GatheringByteChannel)) {
-                    long n = 0;
-                    for (int i = offset; i < offset + length; i++) {
-                        n += write(srcs[i]);
-                    }
-                    return n;
-                }
+            protected long write(ByteBuffer[] srcs, int offset, int length, GatheringByteChannel target)
+                    throws IOException {
                 int[] before = new int[length];
                 for (int i = 0; i < length; i++) {
                     before[i] = srcs[offset + i].position();
                 }
-                long n = ((GatheringByteChannel) out).write(srcs, offset, length);
+                long n = target.write(srcs, offset, length);
                 conversation.fromServer(written(srcs, offset, before, n));
                 return n;
-            }
-
-            @Override
-            public long write(ByteBuffer[] srcs) throws IOException {
-                return write(srcs, 0, srcs.length);
-            }
-
-            @Override
-            public boolean isOpen() {
-                return out.isOpen();
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.close();
             }
         };
     }

@@ -96,47 +96,26 @@ final class IdleWatch {
      * gathering channel, so an R reply still leaves in one system call with its A line.
      */
     GatheringByteChannel output() {
-        return new GatheringByteChannel() {
+        return new GatheringOutput(out) {
             @Override
-            public int write(ByteBuffer src) throws IOException {
+            protected int write(ByteBuffer src, WritableByteChannel target) throws IOException {
                 writingSince = System.nanoTime();
                 try {
-                    return out.write(src);
+                    return target.write(src);
                 } finally {
                     writingSince = 0;
                 }
             }
 
             @Override
-            public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-                if (!(out instanceof GatheringByteChannel)) {
-                    long n = 0;
-                    for (int i = offset; i < offset + length; i++) {
-                        n += write(srcs[i]);
-                    }
-                    return n;
-                }
+            protected long write(ByteBuffer[] srcs, int offset, int length, GatheringByteChannel target)
+                    throws IOException {
                 writingSince = System.nanoTime();
                 try {
-                    return ((GatheringByteChannel) out).write(srcs, offset, length);
+                    return target.write(srcs, offset, length);
                 } finally {
                     writingSince = 0;
                 }
-            }
-
-            @Override
-            public long write(ByteBuffer[] srcs) throws IOException {
-                return write(srcs, 0, srcs.length);
-            }
-
-            @Override
-            public boolean isOpen() {
-                return out.isOpen();
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.close();
             }
         };
     }
